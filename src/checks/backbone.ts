@@ -1,0 +1,56 @@
+/** Practice 14: someone holds the work ON the partnership, and meetings make room for it. */
+import * as z from 'zod/mini';
+import { defineCheck, gradeAtLeast, percent } from './check.js';
+import { fraction } from './params.js';
+
+export const dedicatedBackbone = defineCheck({
+  name: 'dedicatedBackbone',
+  description:
+    'A backbone exists with at least {met_fte} FTE of staff who do no mission work of their own (partly met from {partly_fte} FTE).',
+  params: z.strictObject({ met_fte: z.number().check(z.gt(0)), partly_fte: z.number().check(z.gte(0)) }),
+  needs: '`backbone` with `exists`, and `staff` with `fte` and `dedicated`',
+  messages: {
+    staffed: '{fte} FTE of dedicated backbone staff',
+    thin: '{fte} FTE of dedicated backbone staff ({mixed} FTE also do mission work); aim for {met_fte}',
+    absent: 'no backbone: nobody is charged with holding the partnership together',
+  },
+  evaluate({ partnership }, params) {
+    const backbone = partnership.backbone;
+    if (!backbone) return { status: 'not_described', messageId: 'not_described', data: {}, path: ['backbone'] };
+    if (!backbone.exists) return { status: 'not_met', messageId: 'absent', data: {}, path: ['backbone', 'exists'] };
+    const staff = backbone.staff ?? [];
+    const sum = (dedicated: boolean) => staff.filter((member) => member.dedicated === dedicated).reduce((total, member) => total + member.fte, 0);
+    const fte = Math.round(sum(true) * 100) / 100;
+    const status = gradeAtLeast(fte, params.met_fte, params.partly_fte);
+    return {
+      status: fte === 0 ? 'not_met' : status,
+      messageId: status === 'met' ? 'staffed' : 'thin',
+      data: { fte, mixed: Math.round(sum(false) * 100) / 100, met_fte: params.met_fte },
+      path: ['backbone', backbone.staff ? 'staff' : 'exists'],
+    };
+  },
+});
+
+export const workingOnShare = defineCheck({
+  name: 'workingOnShare',
+  description: 'Meetings spend on average at least {met_share%} of their time working ON the partnership (partly met from {partly_share%}).',
+  params: z.strictObject({ met_share: fraction, partly_share: fraction }),
+  needs: '`working_on_share` on `meetings`',
+  messages: {
+    balanced: 'meetings spend {share} of their time working ON the partnership',
+    all_in: 'meetings spend {share} of their time working ON the partnership; aim for {met}',
+  },
+  evaluate({ partnership }, params) {
+    const stated = (partnership.meetings ?? []).map((meeting, index) => ({ meeting, index })).filter(({ meeting }) => meeting.working_on_share !== undefined);
+    if (stated.length === 0) return { status: 'not_described', messageId: 'not_described', data: {}, path: ['meetings'] };
+    const average = stated.reduce((sum, { meeting }) => sum + meeting.working_on_share!, 0) / stated.length;
+    const status = gradeAtLeast(average, params.met_share, params.partly_share);
+    const lowest = stated.reduce((low, entry) => (entry.meeting.working_on_share! < low.meeting.working_on_share! ? entry : low));
+    return {
+      status,
+      messageId: status === 'met' ? 'balanced' : 'all_in',
+      data: { share: percent(average), met: percent(params.met_share) },
+      path: ['meetings', lowest.index, 'working_on_share'],
+    };
+  },
+});

@@ -1,0 +1,93 @@
+/**
+ * What an evidence check is. A check is a small pure function of the partnership,
+ * the as-of date and parameters taken from the rubric, carrying its own metadata
+ * (what it measures, what to add when the file is silent, its message templates)
+ * the way an ESLint rule carries `meta`.
+ */
+import type * as z from 'zod/mini';
+import type { Path } from '../load/yaml-source.js';
+import type { IsoDate } from '../model/dates.js';
+import type { Partnership } from '../model/partnership.js';
+
+export const CHECK_STATUSES = ['met', 'partly', 'not_met', 'not_described'] as const;
+export type CheckStatus = (typeof CHECK_STATUSES)[number];
+
+// undefined is allowed so that outcomes built in different branches share one inferred type.
+export type MessageData = Record<string, string | number | undefined>;
+
+export interface CheckOutcome {
+  status: CheckStatus;
+  /** Key into the check's `messages`; the wording lives with the check, the data with the outcome. */
+  messageId: string;
+  data: MessageData;
+  /** Where in the partnership file the finding is about; the first place to look. */
+  path: Path;
+  /** Further places the finding concerns (e.g. every team that is due a relaunch). */
+  related?: Path[];
+}
+
+export interface CheckContext {
+  partnership: Partnership;
+  asOf: IsoDate;
+}
+
+export interface CheckDefinition<Params = Record<string, unknown>> {
+  name: string;
+  /** What the check measures; `{param}` placeholders are filled from the rubric's parameters. */
+  description: string;
+  params: z.ZodMiniType<Params>;
+  messages: Record<string, string>;
+  /** What to add to the file when it says nothing; `{param}` placeholders allowed. */
+  needs: string;
+  evaluate(context: CheckContext, params: Params): CheckOutcome;
+}
+
+/** Erases the parameter type so that definitions can live in one registry. */
+export type AnyCheck = CheckDefinition<any>;
+
+export function defineCheck<Params>(definition: CheckDefinition<Params>): CheckDefinition<Params> {
+  return definition;
+}
+
+/** Points per status: partly met counts half, and "not described" is left out of the mean. */
+export const STATUS_POINTS: Record<Exclude<CheckStatus, 'not_described'>, number> = { met: 100, partly: 50, not_met: 0 };
+
+/**
+ * Fills `{name}` placeholders; `{name%}` shows a 0-1 fraction as a percentage.
+ * Unknown names stay visible so that a template bug shows.
+ */
+export function fillTemplate(template: string, data: Record<string, unknown>): string {
+  return template.replace(/\{(\w+)(%?)\}/g, (whole, key: string, asPercent: string) => {
+    const value = Object.hasOwn(data, key) ? data[key] : undefined;
+    if (value === undefined) return whole;
+    return asPercent && typeof value === 'number' ? percent(value) : formatValue(value);
+  });
+}
+
+function formatValue(value: unknown): string {
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
+  if (Array.isArray(value)) return value.map(formatValue).join(', ');
+  return String(value);
+}
+
+/** Grades a value where more is better: at or above `met` is met, at or above `partly` partly met. */
+export function gradeAtLeast(value: number, met: number, partly: number): Exclude<CheckStatus, 'not_described'> {
+  if (value >= met) return 'met';
+  return value >= partly ? 'partly' : 'not_met';
+}
+
+/** Grades a value where less is better. */
+export function gradeAtMost(value: number, met: number, partly: number): Exclude<CheckStatus, 'not_described'> {
+  if (value <= met) return 'met';
+  return value <= partly ? 'partly' : 'not_met';
+}
+
+export function percent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
+/** A short, readable list of names: "a, b and 3 more". */
+export function nameList(names: readonly string[], max = 3): string {
+  if (names.length <= max) return names.join(', ');
+  return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+}

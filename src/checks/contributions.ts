@@ -1,0 +1,70 @@
+/** Practice 4: money and in-kind help the partnership can actually use. */
+import * as z from 'zod/mini';
+import { defineCheck, gradeAtLeast, gradeAtMost, nameList, percent } from './check.js';
+import { fraction } from './params.js';
+import { activePartners } from './read.js';
+
+export const inKindMatchedToNeeds = defineCheck({
+  name: 'inKindMatchedToNeeds',
+  description: 'At least {met_share%} of in-kind contributions from active partners are matched to a named need (partly met from {partly_share%}).',
+  params: z.strictObject({ met_share: fraction, partly_share: fraction }),
+  needs: 'partners\' `in_kind` contributions, each with `matched_need` (or `null`)',
+  messages: {
+    matched: 'all {total} in-kind contributions are matched to a need',
+    unmatched: '{unmatched} of {total} in-kind contributions have no matched need ({share} matched): {details}',
+  },
+  evaluate({ partnership, asOf }, params) {
+    const offers = activePartners(partnership, asOf).flatMap(({ item, index }) =>
+      (item.in_kind ?? []).map((offer, offerIndex) => ({ partner: item, offer, path: ['partners', index, 'in_kind', offerIndex, 'matched_need'] })),
+    );
+    const anyDescribed = activePartners(partnership, asOf).some(({ item }) => item.in_kind !== undefined);
+    if (!anyDescribed) return { status: 'not_described', messageId: 'not_described', data: {}, path: ['partners'] };
+    if (offers.length === 0) return { status: 'met', messageId: 'matched', data: { total: 0 }, path: ['partners'] };
+    const unmatched = offers.filter(({ offer }) => offer.matched_need === null);
+    const share = 1 - unmatched.length / offers.length;
+    if (unmatched.length === 0) return { status: 'met', messageId: 'matched', data: { total: offers.length }, path: offers[0]!.path };
+    return {
+      status: gradeAtLeast(share, params.met_share, params.partly_share),
+      messageId: 'unmatched',
+      data: {
+        unmatched: unmatched.length,
+        total: offers.length,
+        share: percent(share),
+        details: nameList(unmatched.map(({ partner, offer }) => `${offer.description} from ${partner.name}`)),
+      },
+      path: unmatched[0]!.path,
+      related: unmatched.slice(1).map(({ path }) => path),
+    };
+  },
+});
+
+export const fundingDiversified = defineCheck({
+  name: 'fundingDiversified',
+  description: 'No single funding source provides more than {met_max_share%} of the money (partly met up to {partly_max_share%}).',
+  params: z.strictObject({ met_max_share: fraction, partly_max_share: fraction }),
+  needs: '`funding.sources` with yearly `amount`s',
+  messages: {
+    diversified: '{count} funding sources; the largest, {largest}, provides {share}',
+    concentrated: '{count} funding source(s); {largest} provides {share} of the money',
+    none: 'no funding sources listed',
+  },
+  evaluate({ partnership }, params) {
+    const sources = partnership.funding?.sources;
+    if (!sources) return { status: 'not_described', messageId: 'not_described', data: {}, path: ['funding'] };
+    const total = sources.reduce((sum, source) => sum + source.amount, 0);
+    if (sources.length === 0 || total === 0) return { status: 'not_met', messageId: 'none', data: {}, path: ['funding', 'sources'] };
+    let largestIndex = 0;
+    sources.forEach((source, index) => {
+      if (source.amount > sources[largestIndex]!.amount) largestIndex = index;
+    });
+    const largest = sources[largestIndex]!;
+    const share = largest.amount / total;
+    const status = gradeAtMost(share, params.met_max_share, params.partly_max_share);
+    return {
+      status,
+      messageId: status === 'met' ? 'diversified' : 'concentrated',
+      data: { count: sources.length, largest: largest.name, share: percent(share) },
+      path: ['funding', 'sources', largestIndex, 'amount'],
+    };
+  },
+});

@@ -1,0 +1,72 @@
+/** Generic checks about how recently something happened. */
+import * as z from 'zod/mini';
+import { latestOnOrBefore, monthsBetween, withinMonths } from '../model/dates.js';
+import { defineCheck, gradeAtLeast, gradeAtMost } from './check.js';
+import { meetsConditions } from './conditions.js';
+import { condition, fieldPath, label, months, wholeNumber } from './params.js';
+import { indexed, listAt, splitPath, valueAt } from './read.js';
+
+export const dateRecency = defineCheck({
+  name: 'dateRecency',
+  description: '{what} happened within the last {met_within_months} months (partly met within {partly_within_months}).',
+  params: z.strictObject({ field: fieldPath, what: label, met_within_months: months, partly_within_months: months }),
+  needs: 'the date of {what} as `{field}`',
+  messages: {
+    recent: '{what} was on {date}, {age} months before the as-of date',
+    stale: '{what} was on {date}, {age} months ago; aim for every {met_within_months} months',
+    future: '{what} is dated {date}, after the as-of date, so it does not count yet',
+  },
+  evaluate({ partnership, asOf }, params) {
+    const path = splitPath(params.field);
+    const date = valueAt(partnership, path);
+    if (typeof date !== 'string') return { status: 'not_described', messageId: 'not_described', data: {}, path };
+    const age = monthsBetween(date, asOf);
+    if (age < 0) return { status: 'not_met', messageId: 'future', data: { what: params.what, date }, path };
+    const status = gradeAtMost(age, params.met_within_months, params.partly_within_months);
+    const data = { what: params.what, date, age: Math.round(age), met_within_months: params.met_within_months };
+    return { status, messageId: status === 'met' ? 'recent' : 'stale', data, path };
+  },
+});
+
+export const recentEvents = defineCheck({
+  name: 'recentEvents',
+  description:
+    'At least {met_at} {what} dated within the last {within_months} months (partly met from {partly_at}).',
+  params: z.strictObject({
+    list: fieldPath,
+    what: label,
+    date_field: z._default(fieldPath, 'date'),
+    within_months: months,
+    met_at: wholeNumber,
+    partly_at: wholeNumber,
+    where: z.optional(z.array(condition)),
+    /** Count distinct values of this field instead of items (e.g. kinds of engagement). */
+    distinct_by: z.optional(fieldPath),
+  }),
+  needs: '{what} as a list under `{list}` (write `[]` if there are none)',
+  messages: {
+    counted: '{what} in the last {within_months} months: {count}{latest}',
+    too_few: '{what} in the last {within_months} months: {count}{latest}; aim for {met_at} or more',
+  },
+  evaluate({ partnership, asOf }, params) {
+    const path = splitPath(params.list);
+    const items = listAt(partnership, path);
+    if (!items) return { status: 'not_described', messageId: 'not_described', data: {}, path };
+    const dateOf = (item: unknown) => valueAt(item, splitPath(params.date_field)) as string | undefined;
+    const recent = indexed(items).filter(
+      ({ item }) => withinMonths(dateOf(item), asOf, params.within_months) && meetsConditions(item, params.where, asOf),
+    );
+    const count = params.distinct_by
+      ? new Set(recent.map(({ item }) => String(valueAt(item, splitPath(params.distinct_by!))))).size
+      : recent.length;
+    const latest = latestOnOrBefore(items.map(dateOf), asOf);
+    const status = gradeAtLeast(count, params.met_at, params.partly_at);
+    const lastIndex = recent.at(-1)?.index ?? items.length - 1;
+    return {
+      status,
+      messageId: status === 'met' ? 'counted' : 'too_few',
+      data: { what: params.what, within_months: params.within_months, count, met_at: params.met_at, latest: latest ? ` (latest ${latest})` : '' },
+      path: lastIndex >= 0 ? [...path, lastIndex] : path,
+    };
+  },
+});

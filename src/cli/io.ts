@@ -1,0 +1,114 @@
+/**
+ * The file system, as the CLI uses it: reading inputs with clear errors and a size
+ * limit, and writing outputs atomically (temp file + rename) without ever
+ * clobbering an input or a file the tool did not create unless told to.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { UserError } from '../load/located-error.js';
+
+/** Inputs larger than this are refused before parsing (a setting: --max-input-mb). */
+export const DEFAULT_MAX_INPUT_MB = 32;
+
+export function readTextInput(file: string, maxMegabytes = DEFAULT_MAX_INPUT_MB): string {
+  let size: number;
+  try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) throw new UserError({ file, message: 'is a directory, not a file' });
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError({ file, message: describeFsError(error, 'cannot read the file') });
+  }
+  if (size > maxMegabytes * 1024 * 1024) {
+    throw new UserError({
+      file,
+      message: `refused: the file is ${(size / 1024 / 1024).toFixed(1)} MB, over the ${maxMegabytes} MB limit (raise it with --max-input-mb)`,
+    });
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    throw new UserError({ file, message: describeFsError(error, 'cannot read the file') });
+  }
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+export function sha256(text: string | Buffer): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** How a path appears in reports: relative to the working directory, with forward slashes, so output is the same on every machine. */
+export function displayPath(file: string): string {
+  const relativePath = relative(process.cwd(), resolve(file));
+  const shown = relativePath.startsWith('..') ? resolve(file) : relativePath;
+  return shown.split(sep).join('/');
+}
+
+export interface WriteOptions {
+  /** Overwrite a file that already exists. */
+  force?: boolean;
+  /** Files this command reads: never overwritten, whatever --force says. */
+  inputs?: readonly string[];
+}
+
+export function writeFileAtomic(target: string, content: string, options: WriteOptions = {}): void {
+  const targetReal = realPathOrSelf(target);
+  for (const input of options.inputs ?? []) {
+    if (realPathOrSelf(input) === targetReal) throw new UserError({ file: target, message: 'refused: the output would overwrite an input file' });
+  }
+  if (!options.force && exists(target)) {
+    throw new UserError({ file: target, message: 'refused: the file exists (use --force to overwrite it)' });
+  }
+  const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  let descriptor: number | undefined;
+  try {
+    descriptor = openSync(temporary, 'wx', 0o644);
+    writeSync(descriptor, content);
+    fsyncSync(descriptor);
+    closeSync(descriptor);
+    descriptor = undefined;
+    renameSync(temporary, target);
+  } catch (error) {
+    if (descriptor !== undefined) closeSync(descriptor);
+    rmSync(temporary, { force: true });
+    throw new UserError({ file: target, message: describeFsError(error, 'cannot write the file') });
+  }
+}
+
+function exists(file: string): boolean {
+  try {
+    statSync(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function realPathOrSelf(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return resolve(file);
+  }
+}
+
+export function describeFsError(error: unknown, what: string): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return `${what}: no such file or directory`;
+    case 'EACCES':
+    case 'EPERM':
+      return `${what}: permission denied`;
+    case 'EISDIR':
+      return `${what}: is a directory`;
+    case 'ENOSPC':
+      return `${what}: no space left on the device`;
+    default:
+      return `${what}: ${(error as Error | undefined)?.message ?? String(error)}`;
+  }
+}

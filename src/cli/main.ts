@@ -1,0 +1,106 @@
+/**
+ * The command-line entry: commander wiring only. Each command's code is imported
+ * when that command runs, so `pes --help` does not pay for YAML, zod or renderers.
+ */
+import { Argument, Command, CommanderError, Option } from 'commander';
+import { DEFAULT_MAX_INPUT_MB } from './io.js';
+import { EXIT_USAGE, runCommand } from './run.js';
+import { VERSION } from './version.js';
+
+
+const maxInputOption = () =>
+  new Option('--max-input-mb <megabytes>', 'refuse input files larger than this').default(DEFAULT_MAX_INPUT_MB).argParser(positiveNumber);
+
+export function buildProgram(): Command {
+  const program = new Command('pes')
+    .description('Check a multi-stakeholder partnership against the 27-practice backbone gap rubric.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(`pes: ${text.replace(/^error: /, '')}`) });
+
+  program
+    .command('validate')
+    .description('check partnership files against the format; print every problem as FILE:LINE:COL message')
+    .argument('<files...>', 'partnership YAML files')
+    .addOption(maxInputOption())
+    .action((files: string[], options) => runCommand(async () => (await import('./validate.js')).validate(files, options)));
+
+  program
+    .command('assess')
+    .description('run the rubric against a partnership file and print the gap report')
+    .argument('[file]', 'partnership YAML file', 'partnership.yaml')
+    .option('--as-of <date>', 'assess as of this date (YYYY-MM-DD); overrides as_of in the file')
+    .option('--rubric <file>', 'use this rubric instead of the built-in pes-27')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('--force', 'overwrite --output if it exists')
+    .option('--color', 'force colour')
+    .option('--no-color', 'no colour (also: NO_COLOR=1)')
+    .addOption(new Option('--width <columns>', 'fit the table to this many columns').argParser(positiveInteger))
+    .addOption(maxInputOption())
+    .action((file: string, options) => runCommand(async () => (await import('./assess.js')).assess(file, options)));
+
+  program
+    .command('rubric')
+    .description('list the practices, or show one practice with its checks and advice')
+    .argument('[practice]', 'practice number or id')
+    .option('--rubric <file>', 'show this rubric instead of the built-in one (validates it too)')
+    .option('--color', 'force colour')
+    .option('--no-color', 'no colour')
+    .action((practice: string | undefined, options) => runCommand(async () => (await import('./rubric.js')).showRubric(practice, options)));
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of the partnership file format (or of the JSON report)')
+    .addArgument(new Argument('[which]', 'which schema').choices(['partnership', 'report']).default('partnership'))
+    .option('-o, --output <file>', 'write it to a file')
+    .option('--force', 'overwrite --output if it exists')
+    .action((which: 'partnership' | 'report', options) => runCommand(async () => (await import('./schema.js')).printSchema(which, options)));
+
+  program
+    .command('init')
+    .description('write a commented starter partnership file that validates')
+    .argument('[file]', 'where to write it', 'partnership.yaml')
+    .option('--name <name>', 'the partnership name', 'Our Partnership')
+    .option('--as-of <date>', 'the as_of date to write (default: today)')
+    .option('--force', 'overwrite the file if it exists')
+    .action((file: string, options) => runCommand(async () => (await import('./init.js')).init(file, options)));
+
+  return program;
+}
+
+function positiveNumber(value: string): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0) throw new CommanderErrorForValue(`expected a positive number, got "${value}"`);
+  return number;
+}
+
+function positiveInteger(value: string): number {
+  const number = positiveNumber(value);
+  if (!Number.isInteger(number)) throw new CommanderErrorForValue(`expected a whole number, got "${value}"`);
+  return number;
+}
+
+class CommanderErrorForValue extends CommanderError {
+  constructor(message: string) {
+    super(EXIT_USAGE, 'commander.invalidArgument', message);
+  }
+}
+
+export async function main(argv: readonly string[]): Promise<void> {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    // `pes assess | head` closes the pipe early; that is not an error worth a trace.
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  try {
+    await buildProgram().parseAsync([...argv]);
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    // Help and version are "errors" to commander; everything else it reports is a usage error.
+    const informational = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help';
+    process.exitCode = informational ? 0 : EXIT_USAGE;
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * Where the rubric comes from: --rubric FILE (parsed and validated now), or the
+ * built-in pes-27, which the build has already validated and stored as JSON so that
+ * start-up does not parse YAML it has checked before.
+ */
+import { readFileSync } from 'node:fs';
+import { UserError } from '../load/located-error.js';
+import { loadRubric } from '../load/rubric.js';
+import type { Rubric } from '../model/rubric.js';
+import { displayPath, readTextInput, sha256 } from './io.js';
+
+export interface RubricSource {
+  rubric: Rubric;
+  /** The file as shown in reports. */
+  file: string;
+  sha256: string;
+}
+
+/** The compiled built-in rubric's file, beside the bundle. */
+export const BUILTIN_RUBRIC_JSON = 'rubric-pes-27.json';
+
+export function resolveRubric(file: string | undefined, maxMegabytes?: number): RubricSource {
+  if (file === undefined) return builtinRubric();
+  const text = readTextInput(file, maxMegabytes);
+  const loaded = loadRubric(displayPath(file), text);
+  if (!loaded.ok) throw new UserError(loaded.errors);
+  return { rubric: loaded.rubric, file: displayPath(file), sha256: sha256(text) };
+}
+
+function builtinRubric(): RubricSource {
+  return JSON.parse(readFileSync(new URL(`./${BUILTIN_RUBRIC_JSON}`, import.meta.url), 'utf8')) as RubricSource;
+}

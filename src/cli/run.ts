@@ -1,0 +1,45 @@
+/**
+ * The exit-code contract: 0 success, 1 a gate failed, 2 a usage or input error
+ * (printed as `FILE:LINE:COL message` lines, never a stack trace). Anything else
+ * is a bug in pes: it is reported as such, mapped to TypeScript lines, exit 70.
+ */
+import { formatLocatedError, UserError } from '../load/located-error.js';
+
+export const EXIT_OK = 0;
+export const EXIT_GATE_FAILED = 1;
+export const EXIT_USAGE = 2;
+export const EXIT_BUG = 70;
+
+/** Errors printed at most; beyond this a count says how many more there were. */
+export const MAX_ERRORS_SHOWN = 50;
+
+export class GateFailure extends Error {
+  constructor(readonly reasons: readonly string[]) {
+    super(reasons.join('\n'));
+    this.name = 'GateFailure';
+  }
+}
+
+export async function runCommand(action: () => Promise<void> | void): Promise<void> {
+  try {
+    await action();
+  } catch (error) {
+    process.exitCode = await exitCodeFor(error);
+  }
+}
+
+async function exitCodeFor(error: unknown): Promise<number> {
+  if (error instanceof UserError) {
+    const shown = error.errors.slice(0, MAX_ERRORS_SHOWN).map(formatLocatedError);
+    if (error.errors.length > MAX_ERRORS_SHOWN) shown.push(`... and ${error.errors.length - MAX_ERRORS_SHOWN} more errors`);
+    process.stderr.write(`${shown.join('\n')}\n`);
+    return EXIT_USAGE;
+  }
+  if (error instanceof GateFailure) {
+    process.stderr.write(`${error.reasons.map((reason) => `gate failed: ${reason}`).join('\n')}\n`);
+    return EXIT_GATE_FAILED;
+  }
+  const { reportBug } = await import('./bug-report.js');
+  process.stderr.write(reportBug(error));
+  return EXIT_BUG;
+}

@@ -1,0 +1,36 @@
+/** `pes validate FILE...`: every problem as FILE:LINE:COL message, exit 2; a one-line summary per valid file. */
+import { UserError, type LocatedError } from '../load/located-error.js';
+import { loadPartnership } from '../load/partnership.js';
+import { displayPath, readTextInput } from './io.js';
+
+export interface ValidateOptions {
+  maxInputMb: number;
+}
+
+export function validate(files: readonly string[], options: ValidateOptions): void {
+  const errors: LocatedError[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readTextInput(file, options.maxInputMb);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      errors.push(...error.errors);
+      continue;
+    }
+    const result = loadPartnership(displayPath(file), text);
+    if (!result.ok) {
+      errors.push(...result.errors);
+      continue;
+    }
+    const p = result.loaded.partnership;
+    const counts = [
+      [p.partners?.length ?? 0, 'partners'],
+      [p.teams?.length ?? 0, 'teams'],
+      [p.metrics?.length ?? 0, 'metrics'],
+      [p.decisions?.length ?? 0, 'decisions'],
+    ].map(([count, what]) => `${count} ${what}`);
+    process.stdout.write(`${displayPath(file)}: valid (${counts.join(', ')})\n`);
+  }
+  if (errors.length > 0) throw new UserError(errors);
+}

@@ -1,0 +1,115 @@
+/**
+ * Loads a partnership file: YAML with positions, the zod schema, then the
+ * cross-references a schema cannot see (ids that must exist, dates in order).
+ */
+import { partnershipSchema, type Partnership } from '../model/partnership.js';
+import { closestMatch } from './closest-match.js';
+import type { LocatedError } from './located-error.js';
+import { formatPath, validateSource } from './validate.js';
+import { parseYaml, type Path, type YamlLimits, type YamlSource } from './yaml-source.js';
+
+export interface LoadedPartnership {
+  partnership: Partnership;
+  source: YamlSource;
+}
+
+export type PartnershipLoad = { ok: true; loaded: LoadedPartnership } | { ok: false; errors: LocatedError[] };
+
+export function loadPartnership(file: string, text: string, limits?: YamlLimits): PartnershipLoad {
+  const parsed = parseYaml(file, text, limits);
+  if (!parsed.ok) return parsed;
+  const source = parsed.source;
+  if (source.value === null || source.value === undefined) {
+    return { ok: false, errors: [{ file, position: { line: 1, col: 1 }, message: 'the file is empty; start from `pes init`' }] };
+  }
+  const validation = validateSource(partnershipSchema, source);
+  if (!validation.ok) return validation;
+  const problems = crossReferenceProblems(validation.value);
+  if (problems.length > 0) {
+    return {
+      ok: false,
+      errors: problems.map(({ path, message }) => ({ file, position: source.locate(path), message: `${formatPath(path)}: ${message}` })),
+    };
+  }
+  return { ok: true, loaded: { partnership: validation.value, source } };
+}
+
+interface Problem {
+  path: Path;
+  message: string;
+}
+
+/** Checks what a schema cannot: references between sections, unique ids, dates in order. */
+export function crossReferenceProblems(partnership: Partnership): Problem[] {
+  const problems: Problem[] = [];
+  const partnerIds = new Set<string>();
+  const knownIds = () => [...partnerIds];
+  partnership.partners?.forEach((partner, index) => {
+    if (partnerIds.has(partner.id)) problems.push({ path: ['partners', index, 'id'], message: `duplicate partner id "${partner.id}"` });
+    partnerIds.add(partner.id);
+    if (partner.left !== undefined && partner.left < partner.joined) {
+      problems.push({ path: ['partners', index, 'left'], message: `left (${partner.left}) is before joined (${partner.joined})` });
+    }
+  });
+  const checkPartner = (id: string, path: Path) => {
+    if (partnerIds.has(id)) return;
+    const suggestion = closestMatch(id, knownIds());
+    problems.push({ path, message: `unknown partner id "${id}"${suggestion ? `; did you mean "${suggestion}"?` : ''}` });
+  };
+
+  partnership.teams?.forEach((team, teamIndex) => {
+    if (team.launched !== undefined && team.relaunched !== undefined && team.relaunched < team.launched) {
+      problems.push({ path: ['teams', teamIndex, 'relaunched'], message: `relaunched (${team.relaunched}) is before launched (${team.launched})` });
+    }
+    team.members?.forEach((member, memberIndex) => {
+      const path = ['teams', teamIndex, 'members', memberIndex];
+      if (member.partner !== undefined) checkPartner(member.partner, [...path, 'partner']);
+      if (member.left !== undefined && member.left < member.joined) {
+        problems.push({ path: [...path, 'left'], message: `left (${member.left}) is before joined (${member.joined})` });
+      }
+    });
+  });
+
+  const communications = partnership.communications;
+  communications?.internal_updates?.forEach((update, index) =>
+    update.features?.forEach((id, featureIndex) => checkPartner(id, ['communications', 'internal_updates', index, 'features', featureIndex])),
+  );
+  communications?.recognition?.forEach((entry, index) => checkPartner(entry.recipient, ['communications', 'recognition', index, 'recipient']));
+  communications?.public_statements?.forEach((entry, index) => checkPartner(entry.by, ['communications', 'public_statements', index, 'by']));
+
+  const metricNames = new Set<string>();
+  partnership.metrics?.forEach((metric, index) => {
+    if (metricNames.has(metric.name)) problems.push({ path: ['metrics', index, 'name'], message: `duplicate metric name "${metric.name}"` });
+    metricNames.add(metric.name);
+  });
+  const checkMetric = (name: string, path: Path) => {
+    if (metricNames.has(name)) return;
+    const suggestion = closestMatch(name, [...metricNames]);
+    problems.push({ path, message: `unknown metric "${name}"${suggestion ? `; did you mean "${suggestion}"?` : ' (cite a name listed under `metrics`)'}` });
+  };
+  for (const list of ['stories', 'roi_narratives'] as const) {
+    communications?.[list]?.forEach((entry, index) =>
+      entry.cites_metrics?.forEach((name, citeIndex) => checkMetric(name, ['communications', list, index, 'cites_metrics', citeIndex])),
+    );
+  }
+
+  const decisionIds = new Set<string>();
+  partnership.decisions?.forEach((decision, index) => {
+    if (decision.id === undefined) return;
+    if (decisionIds.has(decision.id)) problems.push({ path: ['decisions', index, 'id'], message: `duplicate decision id "${decision.id}"` });
+    decisionIds.add(decision.id);
+  });
+  partnership.decisions?.forEach((decision, index) => {
+    if (decision.revisits === undefined || decisionIds.has(decision.revisits)) return;
+    const suggestion = closestMatch(decision.revisits, [...decisionIds]);
+    problems.push({
+      path: ['decisions', index, 'revisits'],
+      message: `unknown decision id "${decision.revisits}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
+    });
+  });
+
+  partnership.work_plan?.sprints?.forEach((sprint, index) => {
+    if (sprint.end < sprint.start) problems.push({ path: ['work_plan', 'sprints', index, 'end'], message: `end (${sprint.end}) is before start (${sprint.start})` });
+  });
+  return problems;
+}

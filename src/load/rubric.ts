@@ -1,0 +1,131 @@
+/**
+ * Loads a rubric: YAML with positions, the rubric schema, then what ties it
+ * together: unique numbers and ids, known principles, known checks with valid
+ * parameters, and parameter paths that exist in the partnership format.
+ */
+import type * as z from 'zod/mini';
+import { CHECKS } from '../checks/index.js';
+import type { AnyCheck } from '../checks/check.js';
+import { partnershipSchema } from '../model/partnership.js';
+import { rubricSchema, type CheckUse, type Practice, type Rubric } from '../model/rubric.js';
+import { schemaAt } from '../model/schema-walk.js';
+import { closestMatch } from './closest-match.js';
+import type { LocatedError } from './located-error.js';
+import { describeInput, formatPath, validateSource } from './validate.js';
+import { parseYaml, type Path, type YamlSource } from './yaml-source.js';
+
+export type RubricLoad = { ok: true; rubric: Rubric } | { ok: false; errors: LocatedError[] };
+
+export function loadRubric(file: string, text: string): RubricLoad {
+  const parsed = parseYaml(file, text);
+  if (!parsed.ok) return parsed;
+  const validation = validateSource(rubricSchema, parsed.source);
+  if (!validation.ok) return validation;
+  const rubric = validation.value;
+  const problems = [...structureProblems(rubric), ...rubric.practices.flatMap((practice, index) => checkProblems(practice, index))];
+  if (problems.length > 0) return { ok: false, errors: problems.map((problem) => locate(parsed.source, problem)) };
+  // Parameters are stored parsed, so that defaults declared by each check are filled in once.
+  for (const practice of rubric.practices) {
+    for (const use of practice.checks) use.params = parseParams(CHECKS.get(use.check)!, use).data as Record<string, unknown>;
+  }
+  rubric.practices.sort((a, b) => a.number - b.number);
+  rubric.principles.sort((a, b) => a.number - b.number);
+  return { ok: true, rubric };
+}
+
+interface Problem {
+  path: Path;
+  message: string;
+  target?: 'key' | 'value';
+}
+
+function locate(source: YamlSource, problem: Problem): LocatedError {
+  return { file: source.file, position: source.locate(problem.path, problem.target), message: `${formatPath(problem.path)}: ${problem.message}` };
+}
+
+function structureProblems(rubric: Rubric): Problem[] {
+  const problems: Problem[] = [];
+  const unique = (list: 'principles' | 'practices', key: 'number' | 'id') => {
+    const seen = new Set<unknown>();
+    rubric[list].forEach((entry, index) => {
+      if (seen.has(entry[key])) problems.push({ path: [list, index, key], message: `duplicate ${key} ${JSON.stringify(entry[key])}` });
+      seen.add(entry[key]);
+    });
+  };
+  unique('principles', 'number');
+  unique('principles', 'id');
+  unique('practices', 'number');
+  unique('practices', 'id');
+  const principleIds = rubric.principles.map((principle) => principle.id);
+  rubric.practices.forEach((practice, index) => {
+    if (principleIds.includes(practice.principle)) return;
+    const suggestion = closestMatch(practice.principle, principleIds);
+    problems.push({
+      path: ['practices', index, 'principle'],
+      message: `unknown principle "${practice.principle}"${suggestion ? `; did you mean "${suggestion}"?` : ` (known: ${principleIds.join(', ')})`}`,
+    });
+  });
+  if (rubric.bands.developing >= rubric.bands.strong) {
+    problems.push({ path: ['bands', 'developing'], message: `must be below bands.strong (${rubric.bands.strong})` });
+  }
+  if (Math.abs(rubric.combine.evidence + rubric.combine.perception - 1) > 1e-9) {
+    problems.push({ path: ['combine'], message: 'evidence and perception weights must add up to 1' });
+  }
+  return problems;
+}
+
+function checkProblems(practice: Practice, practiceIndex: number): Problem[] {
+  return practice.checks.flatMap((use, checkIndex) => {
+    const at: Path = ['practices', practiceIndex, 'checks', checkIndex];
+    const check = CHECKS.get(use.check);
+    if (!check) {
+      const suggestion = closestMatch(use.check, [...CHECKS.keys()]);
+      return [{ path: [...at, 'check'], message: `unknown check "${use.check}"${suggestion ? `; did you mean "${suggestion}"?` : ''}` }];
+    }
+    const parsed = parseParams(check, use);
+    if (!parsed.success) {
+      return parsed.error.issues.map((issue) => {
+        const path = [...at, 'params', ...issue.path.map(String)];
+        if (issue.code === 'unrecognized_keys') return { path: [...path, issue.keys[0]!], message: `unknown parameter "${issue.keys[0]}" for ${check.name}`, target: 'key' as const };
+        const got = 'input' in issue && issue.input !== undefined ? `, got ${describeInput(issue.input)}` : '';
+        const missing = issue.code === 'invalid_type' && !('input' in issue && issue.input !== undefined);
+        return { path, message: missing ? `${check.name} needs this parameter` : `invalid parameter for ${check.name} (${issue.code.replace(/_/g, ' ')})${got}` };
+      });
+    }
+    return pathProblems(parsed.data as Record<string, unknown>, [...at, 'params']);
+  });
+}
+
+function parseParams(check: AnyCheck, use: CheckUse) {
+  return (check.params as z.ZodMiniType).safeParse(use.params, { reportInput: true });
+}
+
+/** Paths in parameters must name something a partnership file can hold, so a typo fails at load time. */
+function pathProblems(params: Record<string, unknown>, at: Path): Problem[] {
+  const problems: Problem[] = [];
+  const exists = (path: string[]) => schemaAt(partnershipSchema, path) !== undefined;
+  // `list` and `within` are paths from the top of the file; `field` is too, unless a `list` is given,
+  // in which case it names a field of each item, like the other item-relative parameters.
+  const base: string[] = [];
+  const absolute = ['list', 'within', ...(typeof params.list === 'string' ? [] : ['field'])];
+  for (const key of absolute) {
+    const value = params[key];
+    if (typeof value !== 'string') continue;
+    if (!exists(value.split('.'))) problems.push({ path: [...at, key], message: `the partnership format has no "${value}"` });
+    else base.push(...value.split('.'));
+  }
+  const relative = (value: unknown, path: Path) => {
+    if (typeof value === 'string' && !exists([...base, ...value.split('.')])) {
+      problems.push({ path, message: `items under "${base.join('.')}" have no "${value}"` });
+    }
+  };
+  const relativeKeys = ['partner_field', 'date_field', 'distinct_by', ...(typeof params.list === 'string' ? ['field'] : [])];
+  for (const key of relativeKeys) relative(params[key], [...at, key]);
+  for (const key of ['conditions', 'among', 'where'] as const) {
+    const list = params[key];
+    if (Array.isArray(list)) list.forEach((condition, index) => relative((condition as { field?: unknown }).field, [...at, key, index, 'field']));
+  }
+  const fields = params.fields;
+  if (Array.isArray(fields)) fields.forEach((field, index) => relative(field, [...at, 'fields', index]));
+  return problems;
+}

@@ -1,0 +1,67 @@
+/**
+ * Calendar dates as the partnership file writes them (YYYY-MM-DD), and the
+ * arithmetic the checks need. Dates are plain day numbers so that every rule is
+ * a pure function of the file and `as_of`, never of the clock.
+ */
+
+export type IsoDate = string;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+
+/** Days since 1970-01-01, or undefined when the text is not a real calendar date. */
+export function dayNumber(text: string): number | undefined {
+  const match = ISO_DATE.exec(text);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  const ms = Date.UTC(year, month - 1, day);
+  const back = new Date(ms);
+  // Date.UTC rolls 2025-02-30 over to March; a real date survives the round trip.
+  if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day) {
+    return undefined;
+  }
+  return ms / MS_PER_DAY;
+}
+
+export function isIsoDate(text: string): boolean {
+  return dayNumber(text) !== undefined;
+}
+
+export function isoFromDayNumber(days: number): IsoDate {
+  return new Date(days * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** Average Gregorian month, so "12 months" is a year whatever the month lengths. */
+export const DAYS_PER_MONTH = 365.2425 / 12;
+
+export function monthsBetween(from: IsoDate, to: IsoDate): number {
+  return (mustDay(to) - mustDay(from)) / DAYS_PER_MONTH;
+}
+
+/** True when `date` lies on or before `asOf` and no more than `months` before it. */
+export function withinMonths(date: IsoDate | undefined, asOf: IsoDate, months: number): boolean {
+  if (date === undefined) return false;
+  const age = monthsBetween(date, asOf);
+  return age >= 0 && age <= months;
+}
+
+export function onOrBefore(date: IsoDate | undefined, asOf: IsoDate): boolean {
+  return date !== undefined && mustDay(date) <= mustDay(asOf);
+}
+
+/** The latest of some dates (ISO dates sort as text), ignoring those after `asOf`. */
+export function latestOnOrBefore(dates: Iterable<IsoDate | undefined>, asOf: IsoDate): IsoDate | undefined {
+  let latest: IsoDate | undefined;
+  for (const date of dates) {
+    if (date !== undefined && date <= asOf && (latest === undefined || date > latest)) latest = date;
+  }
+  return latest;
+}
+
+function mustDay(text: IsoDate): number {
+  const days = dayNumber(text);
+  if (days === undefined) throw new Error(`not an ISO date: ${text}`);
+  return days;
+}

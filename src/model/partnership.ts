@@ -1,0 +1,368 @@
+/**
+ * The partnership file format. This zod schema is the single source of truth: the
+ * TypeScript types, the validation messages and schema/partnership.schema.json all
+ * come from it. Objects are strict so that a misspelt key is reported, not ignored.
+ */
+import * as z from 'zod/mini';
+import { isIsoDate } from './dates.js';
+
+const about = (description: string) => z.describe(description);
+
+const text = (description: string) => z.string().check(z.minLength(1, 'must not be empty'), about(description));
+const list = <T extends z.ZodMiniType>(item: T, description: string) => z.array(item).check(about(description));
+const share = (description: string) => z.number().check(z.gte(0), z.lte(1), about(description));
+const count = (description: string) => z.int().check(z.gte(0), about(description));
+const money = (description: string) => z.number().check(z.gte(0), about(description));
+
+export const isoDate = (description: string) =>
+  z.string().check(
+    z.refine(isIsoDate, { message: 'expected a calendar date written YYYY-MM-DD', abort: true }),
+    about(description),
+  );
+
+/** The integration spectrum, from working side by side to acting as one team (Practice 15). */
+export const INTEGRATION_LEVELS = ['parallel_play', 'coordinated', 'cooperative', 'collaborative', 'fully_integrated'] as const;
+export type IntegrationLevel = (typeof INTEGRATION_LEVELS)[number];
+
+export const SECTORS = ['private', 'public', 'civil_society', 'community', 'academic', 'funder'] as const;
+export const TIERS = ['core', 'member', 'community_of_interest'] as const;
+export const AGREEMENTS = ['contract', 'mou', 'informal', 'none'] as const;
+export const RELATIONSHIP_MODELS = ['prime_sub', 'peer', 'hybrid'] as const;
+export const CADENCES = ['weekly', 'biweekly', 'monthly', 'quarterly', 'semiannual', 'annual', 'ad_hoc'] as const;
+export type Cadence = (typeof CADENCES)[number];
+export const RESULTS_CHAIN = ['input', 'output', 'outcome', 'impact'] as const;
+export const SCORECARD_CATEGORIES = [
+  'target_population_impact',
+  'partnership_effectiveness',
+  'finance',
+  'learning_growth',
+] as const;
+export const ENGAGEMENT_KINDS = ['survey', 'focus_group', 'co_design_workshop', 'interview', 'user_testing', 'listening_session'] as const;
+export const RETROSPECTIVE_KINDS = ['after_action_review', 'pre_mortem', 'post_mortem', 'appreciative_inquiry'] as const;
+export const ACTION_STATUSES = ['open', 'done', 'dropped'] as const;
+export const EXPERIMENT_STATUSES = ['planned', 'running', 'succeeded', 'failed', 'stopped'] as const;
+export const FUNDING_KINDS = ['grant', 'dues', 'contract', 'earned', 'sponsorship', 'government'] as const;
+
+const partnerId = z.string().check(
+  z.regex(/^[a-z0-9][a-z0-9_-]*$/, 'a partner id uses lower-case letters, digits, "-" and "_"'),
+  about('Short stable id, used to refer to the partner elsewhere in the file.'),
+);
+const partnerRef = (description: string) => z.string().check(z.minLength(1, 'must not be empty'), about(description));
+
+const brand = z.strictObject({
+  name: z.optional(text('The name people use for the partnership.')),
+  logo: z.optional(text('Where the logo lives (a path or URL).')),
+  co_branding_guidelines: z.optional(text('How partners show the partnership logo next to their own.')),
+  traditions: z.optional(list(text('A tradition'), 'Rituals that mark membership: how meetings open, how wins are celebrated.')),
+});
+
+const partnershipIdentity = z.strictObject({
+  name: text('Name of the partnership.'),
+  purpose: z.optional(text('The common purpose, short enough to say in about 30 seconds.')),
+  founded: z.optional(isoDate('When the partnership was founded.')),
+  last_purpose_review: z.optional(isoDate('When the partners last met to realign on vision, mission and purpose.')),
+  integration: z.optional(z.enum(INTEGRATION_LEVELS).check(about('The degree of integration the partners agreed on.'))),
+  relationship_model: z.optional(z.enum(RELATIONSHIP_MODELS).check(about('Prime/sub, peer, or a hybrid of the two.'))),
+  brand: z.optional(brand),
+});
+
+const backbone = z.strictObject({
+  exists: z.boolean().check(about('Whether a named group holds the backbone function.')),
+  name: z.optional(text('Who holds the backbone function.')),
+  staff: z.optional(
+    list(
+      z.strictObject({
+        name: z.optional(text('Staff member (optional).')),
+        role: text('Their backbone role.'),
+        fte: z.number().check(z.gt(0), z.lte(1), about('Share of a full-time post, 0-1.')),
+        dedicated: z.boolean().check(about('True when they do no mission work of their own, only backbone work.')),
+      }),
+      'Backbone staff.',
+    ),
+  ),
+  funded_by: z.optional(list(text('A funding source'), 'Who pays for the backbone.')),
+  annual_budget: z.optional(money('Backbone budget per year.')),
+});
+
+const inKind = z.strictObject({
+  description: text('What is offered (skills, goods, space...).'),
+  value: z.optional(money('Estimated value per year.')),
+  matched_need: z.nullable(text('The partnership need this contribution meets; null when none is matched yet.')),
+});
+
+const partner = z.strictObject({
+  id: partnerId,
+  name: text('Organisation name.'),
+  sector: z.enum(SECTORS).check(about('Sector of the organisation.')),
+  tier: z.enum(TIERS).check(about('Core partner, member, or community of interest.')),
+  joined: isoDate('When the partner joined.'),
+  left: z.optional(isoDate('When the partner left, if it has.')),
+  agreement: z.optional(z.enum(AGREEMENTS).check(about('The agreement that binds the partner.'))),
+  onboarded: z.optional(isoDate('When the partner went through onboarding.')),
+  cash: z.optional(money('Cash contribution per year.')),
+  in_kind: z.optional(list(inKind, 'In-kind contributions.')),
+  assumed_integration: z.optional(z.enum(INTEGRATION_LEVELS).check(about('The degree of integration this partner believes the partnership has.'))),
+  knowledge: z.optional(list(text('An area'), 'Technical knowledge the partner brings.')),
+  skills: z.optional(list(text('A skill'), 'Soft skills the partner brings.')),
+  connections: z.optional(list(text('A connection'), 'Social capital: who the partner can reach.')),
+  learning_goals: z.optional(list(text('A goal'), 'What the partner wants to learn through the partnership.')),
+});
+
+const member = z.strictObject({
+  name: text('Team member.'),
+  partner: z.optional(partnerRef('Partner id of their organisation.')),
+  joined: isoDate('When they joined the team.'),
+  left: z.optional(isoDate('When they left the team.')),
+});
+
+const team = z.strictObject({
+  name: text('Team name.'),
+  launched: z.optional(isoDate('When the team was formally launched.')),
+  relaunched: z.optional(isoDate('When the team was last formally relaunched.')),
+  sets_own_priorities: z.optional(z.boolean().check(about('Whether the team chooses its own priorities within the shared goals.'))),
+  members: z.optional(list(member, 'Members, past and present.')),
+  team_building: z.optional(
+    list(z.strictObject({ date: isoDate('When.'), activity: text('What the team did together.') }), 'Deliberate team-building sessions.'),
+  ),
+});
+
+const governance = z.strictObject({
+  decision_rules: z.optional(text('How decisions are made and who makes them.')),
+  roles: z.optional(
+    list(
+      z.strictObject({
+        name: text('Role or membership level.'),
+        responsibilities: z.optional(text('What the role must do.')),
+        rights: z.optional(text('What the role may do or decide.')),
+        gives: z.optional(text('What the role contributes.')),
+        gets: z.optional(text('What the role receives in return.')),
+      }),
+      'Roles, responsibilities, rights and give/get terms.',
+    ),
+  ),
+  joining_process: z.optional(text('How a new partner joins.')),
+  leaving_process: z.optional(text('How a partner leaves.')),
+  onboarding: z.optional(text('How newcomers learn the purpose, the rules and the decisions already made.')),
+  communication_protocol: z.optional(
+    z.strictObject({
+      public_statements: text('When and how a partner may speak publicly for or about the partnership.'),
+      credit: z.optional(text('How partners take credit for shared results.')),
+      adopted: z.optional(isoDate('When the protocol was adopted.')),
+    }),
+  ),
+});
+
+const decision = z.strictObject({
+  id: z.optional(text('Id, so later decisions can refer to it.')),
+  date: isoDate('When it was decided.'),
+  decision: text('What was decided.'),
+  rationale: z.optional(text('Why.')),
+  revisits: z.optional(text('Id of an earlier decision this one reopens.')),
+});
+
+const meeting = z.strictObject({
+  name: text('Meeting name.'),
+  cadence: z.enum(CADENCES).check(about('How often it meets.')),
+  agenda_shared: z.optional(z.boolean().check(about('An agenda goes out beforehand.'))),
+  decisions_recorded: z.optional(z.boolean().check(about('Decisions are written down.'))),
+  working_on_share: z.optional(share('Share of the time spent working ON the partnership (how it works) rather than IN it.')),
+  last_held: z.optional(isoDate('When it last met.')),
+});
+
+const actionItem = z.strictObject({
+  action: text('What is to be done.'),
+  owner: z.optional(text('Who owns it.')),
+  due: z.optional(isoDate('When it is due.')),
+  status: z.enum(ACTION_STATUSES).check(about('open, done or dropped.')),
+});
+
+const metricCitation = list(text('A metric name'), 'Names of metrics (from `metrics`) the piece cites.');
+
+const communications = z.strictObject({
+  cadence: z.optional(z.enum(CADENCES).check(about('How often the partnership communicates outward.'))),
+  channels: z.optional(list(text('A channel'), 'Channels used (newsletter, video, briefing...).')),
+  internal_updates: z.optional(
+    list(
+      z.strictObject({
+        date: isoDate('When it went out.'),
+        kind: z.enum(['newsletter', 'spotlight', 'briefing', 'vignette']).check(about('Kind of internal update.')),
+        features: z.optional(list(partnerRef('Partner id'), 'Partners featured.')),
+      }),
+      'Updates to the partners themselves.',
+    ),
+  ),
+  stories: z.optional(
+    list(
+      z.strictObject({
+        date: isoDate('When it was published.'),
+        title: text('Title.'),
+        audience: z.enum(['partners', 'funders', 'public', 'target_population', 'policymakers']).check(about('Who it is for.')),
+        cites_metrics: z.optional(metricCitation),
+      }),
+      'Shareable stories and examples of impact.',
+    ),
+  ),
+  roi_narratives: z.optional(
+    list(
+      z.strictObject({
+        date: isoDate('When it was written.'),
+        title: text('Title.'),
+        perspective: z.enum(['personal', 'collective', 'both']).check(about('Return for a partner, for the collective, or both.')),
+        cites_metrics: z.optional(metricCitation),
+      }),
+      'Stories of the return on partners\' time and money.',
+    ),
+  ),
+  recognition: z.optional(
+    list(
+      z.strictObject({
+        date: isoDate('When.'),
+        recipient: partnerRef('Partner id recognised.'),
+        for: text('What for.'),
+      }),
+      'Public or internal acknowledgement of partners.',
+    ),
+  ),
+  public_statements: z.optional(
+    list(
+      z.strictObject({
+        date: isoDate('When.'),
+        by: partnerRef('Partner id that spoke.'),
+        title: text('What was said.'),
+        followed_protocol: z.optional(z.boolean().check(about('Whether it went through the communication protocol.'))),
+      }),
+      'Press releases and public statements made by partners about the partnership.',
+    ),
+  ),
+});
+
+const funding = z.strictObject({
+  sources: z.optional(
+    list(
+      z.strictObject({
+        name: text('Source.'),
+        kind: z.optional(z.enum(FUNDING_KINDS).check(about('Kind of funding.'))),
+        amount: money('Amount per year.'),
+        ends: z.optional(isoDate('When it ends.')),
+      }),
+      'Where the money comes from.',
+    ),
+  ),
+  give_get_tiers: z.optional(
+    list(
+      z.strictObject({
+        tier: text('Tier name.'),
+        give: text('What a partner at this tier gives.'),
+        get: text('What it gets.'),
+      }),
+      'What prospective partners give and get at each level.',
+    ),
+  ),
+  prospects: z.optional(
+    list(
+      z.strictObject({
+        name: text('Prospective partner or funder.'),
+        stage: z.enum(['identified', 'approached', 'negotiating', 'committed', 'declined']).check(about('Stage.')),
+        date: z.optional(isoDate('Last contact.')),
+      }),
+      'Partner-raising and fundraising pipeline.',
+    ),
+  ),
+});
+
+const engagement = z.strictObject({
+  date: isoDate('When.'),
+  kind: z.enum(ENGAGEMENT_KINDS).check(about('Kind of activity.')),
+  participants: z.optional(count('How many took part.')),
+  via: z.optional(text('Intermediary it went through (e.g. a trade association); omit when direct.')),
+  notes: z.optional(text('What was learned.')),
+});
+
+const targetPopulation = z.strictObject({
+  description: z.optional(text('Who the partnership means to help or influence.')),
+  jobs_to_be_done: z.optional(list(text('A job'), 'What they are trying to get done, in their words.')),
+  representation: z.optional(
+    z.strictObject({
+      governance_seats: z.optional(count('Seats held by the target population in governance.')),
+      design_team_members: z.optional(count('Target-population members of design teams.')),
+    }),
+  ),
+  engagement: z.optional(list(engagement, 'Outreach and engagement activities.')),
+});
+
+const sprint = z.strictObject({
+  name: text('Sprint name.'),
+  start: isoDate('Start.'),
+  end: isoDate('End.'),
+  deliverables: z.optional(list(text('A deliverable'), 'What it delivers.')),
+  lessons: z.optional(list(text('A lesson'), 'What it taught.')),
+  co_designed_with_target_population: z.optional(z.boolean().check(about('Whether target-population members shaped or tested it.'))),
+});
+
+const workPlan = z.strictObject({
+  horizon_months: z.optional(z.int().check(z.gt(0), about('How far ahead the goals look, in months.'))),
+  goals: z.optional(list(text('A goal'), 'Mid-term goals.')),
+  priorities: z.optional(list(text('A priority'), 'Current priorities, most important first.')),
+  not_doing: z.optional(list(text('Something deliberately not done'), 'What the partnership has decided not to do.')),
+  sprints: z.optional(list(sprint, 'Short delivery increments.')),
+  experiments: z.optional(
+    list(
+      z.strictObject({
+        name: text('Experiment or pilot.'),
+        hypothesis: z.optional(text('What it tests.')),
+        started: isoDate('Start.'),
+        status: z.enum(EXPERIMENT_STATUSES).check(about('Where it stands.')),
+        lesson: z.optional(text('What was learned.')),
+      }),
+      'Experiments and pilots.',
+    ),
+  ),
+});
+
+const metric = z.strictObject({
+  name: text('Metric name.'),
+  level: z.enum(RESULTS_CHAIN).check(about('Place in the results chain.')),
+  category: z.enum(SCORECARD_CATEGORIES).check(about('Scorecard category.')),
+  owner: z.optional(text('Who reports it.')),
+  unit: z.optional(text('Unit.')),
+  baseline: z.optional(z.number().check(about('Starting value.'))),
+  target: z.optional(z.number().check(about('Target value.'))),
+  current: z.optional(z.number().check(about('Latest value.'))),
+  cadence: z.optional(z.enum(CADENCES).check(about('How often it is reported.'))),
+  last_reported: z.optional(isoDate('When it was last reported.')),
+});
+
+const retrospective = z.strictObject({
+  kind: z.enum(RETROSPECTIVE_KINDS).check(about('Kind of session.')),
+  date: isoDate('When.'),
+  subject: z.optional(text('What it looked at.')),
+  lessons: z.optional(list(text('A lesson'), 'Lessons and replicable solutions.')),
+});
+
+const learning = z.strictObject({
+  skills_mapped: z.optional(isoDate('When partners last mapped knowledge and skills together, live.')),
+  retrospectives: z.optional(list(retrospective, 'After-action reviews, pre-mortems, appreciative inquiry.')),
+});
+
+export const partnershipSchema = z.strictObject({
+  as_of: z.optional(isoDate('The date the assessment is made for; every date rule counts from it.')),
+  partnership: partnershipIdentity,
+  backbone: z.optional(backbone),
+  partners: z.optional(list(partner, 'Partner organisations, past and present.')),
+  teams: z.optional(list(team, 'Working teams.')),
+  governance: z.optional(governance),
+  decisions: z.optional(list(decision, 'The decision log.')),
+  meetings: z.optional(list(meeting, 'Regular meetings.')),
+  action_items: z.optional(list(actionItem, 'Open and closed action items.')),
+  communications: z.optional(communications),
+  funding: z.optional(funding),
+  target_population: z.optional(targetPopulation),
+  work_plan: z.optional(workPlan),
+  metrics: z.optional(list(metric, 'The scorecard.')),
+  learning: z.optional(learning),
+});
+
+export type Partnership = z.infer<typeof partnershipSchema>;
+export type Partner = NonNullable<Partnership['partners']>[number];
+export type Team = NonNullable<Partnership['teams']>[number];
+export type Metric = NonNullable<Partnership['metrics']>[number];

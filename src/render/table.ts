@@ -1,0 +1,89 @@
+/** The default terminal report: header, principles with bars, the practice table, recommendations. */
+import Table from 'cli-table3';
+import type { Report } from '../model/report.js';
+import { terminalSafe } from './sanitize.js';
+import { BAND_LABEL, bar, paintBand, scoreText, styler, type TerminalOptions } from './terminal-style.js';
+
+const BAR_WIDTH = 20;
+
+export function renderTable(report: Report, options: TerminalOptions): string {
+  const chalk = styler(options);
+  const safe = terminalSafe;
+  const lines: string[] = [];
+  const overall = report.overall;
+
+  lines.push(chalk.bold(safe(report.partnership.name)));
+  lines.push(chalk.dim(`Partnership health as of ${report.asOf} · rubric ${report.rubric.id} ${report.rubric.version}`));
+  lines.push(
+    `Overall ${chalk.bold(`${scoreText(overall.score)}/100`)}  ${paintBand(chalk, overall.band)}  ` +
+      chalk.dim(`(evidence for ${overall.described} of ${overall.total} practices)`),
+  );
+  lines.push('');
+
+  lines.push(chalk.bold('Principles'));
+  const titleWidth = Math.max(...report.principles.map((principle) => principle.title.length));
+  for (const principle of report.principles) {
+    const score = scoreText(principle.score).padStart(3);
+    lines.push(
+      `  ${principle.number} ${safe(principle.title).padEnd(titleWidth)}  ${paintBand(chalk, principle.band, bar(principle.score, BAR_WIDTH))} ${score}  ${paintBand(chalk, principle.band)}`,
+    );
+  }
+  lines.push('');
+
+  lines.push(chalk.bold('Practices'));
+  lines.push(practiceTable(report, options));
+  lines.push('');
+
+  if (report.recommendations.length > 0) {
+    lines.push(chalk.bold(`Top ${report.recommendations.length} recommendations`) + chalk.dim('  (priority = weight × points missing)'));
+    for (const recommendation of report.recommendations) {
+      const practice = report.practices.find((p) => p.number === recommendation.practice)!;
+      lines.push(
+        `${String(recommendation.rank).padStart(2)}. ${chalk.bold(`#${practice.number} ${safe(practice.title)}`)}  ` +
+          `${paintBand(chalk, practice.band)} ${scoreText(practice.score)}/100, priority ${recommendation.priority}`,
+      );
+      lines.push(`    ${chalk.dim('Finding:')} ${safe(practice.finding)} ${chalk.dim(`(line ${practice.location.line})`)}`);
+      lines.push(`    ${chalk.dim('Do:')} ${safe(recommendation.action)}`);
+    }
+    lines.push('');
+  }
+
+  if (report.strengths.length > 0) {
+    lines.push(chalk.bold('Strong: keep the habit, no more investment needed'));
+    for (const strength of report.strengths) lines.push(`  ${chalk.green('✓')} #${strength.practice} ${safe(strength.title)} (${scoreText(strength.score)})`);
+    lines.push('');
+  }
+
+  if (report.notDescribed.length > 0) {
+    lines.push(chalk.bold('Not described in the file') + chalk.dim('  (not scored; add these to assess them)'));
+    for (const entry of report.notDescribed) lines.push(`  #${entry.practice} ${safe(entry.title)}: add ${safe(entry.add.join('; '))}`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+function practiceTable(report: Report, options: TerminalOptions): string {
+  const chalk = styler(options);
+  // Fixed columns: #, score, status; title and finding share what is left of the width.
+  const fixed = 4 + 7 + 15 + 6;
+  const flexible = Math.max(options.width - fixed, 40);
+  const titleWidth = Math.min(34, Math.floor(flexible * 0.4));
+  const findingWidth = flexible - titleWidth;
+  const table = new Table({
+    head: ['#', 'Practice', 'Score', 'Status', 'Finding'].map((heading) => chalk.bold(heading)),
+    colWidths: [4, titleWidth, 7, 15, findingWidth],
+    colAligns: ['right', 'left', 'right', 'left', 'left'],
+    wordWrap: false,
+    style: { head: [], border: [], compact: true, 'padding-left': 1, 'padding-right': 1 },
+  });
+  for (const practice of report.practices) {
+    table.push([
+      String(practice.number),
+      terminalSafe(practice.title),
+      scoreText(practice.score),
+      paintBand(chalk, practice.band, BAND_LABEL[practice.band]),
+      terminalSafe(practice.finding),
+    ]);
+  }
+  return table.toString();
+}
