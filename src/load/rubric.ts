@@ -114,6 +114,8 @@ function pathProblems(params: Record<string, unknown>, at: Path): Problem[] {
     if (!exists(value.split('.'))) problems.push({ path: [...at, key], message: `the partnership format has no "${value}"` });
     else base.push(...value.split('.'));
   }
+  // Item fields cannot be judged against a container that does not exist.
+  if (problems.length > 0) return problems;
   const relative = (value: unknown, path: Path) => {
     if (typeof value === 'string' && !exists([...base, ...value.split('.')])) {
       problems.push({ path, message: `items under "${base.join('.')}" have no "${value}"` });

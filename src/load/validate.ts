@@ -51,7 +51,7 @@ function explainIssue(schema: z.ZodMiniType, issue: Issue): Explained[] {
       });
     }
     case 'invalid_type':
-      if (issue.input === undefined) return [{ path, message: `required ${describeExpected(issue.expected)} is missing`, target: 'value' }];
+      if (issue.input === undefined) return [{ path, message: `missing; expected ${describeExpected(issue.expected)}`, target: 'value' }];
       return [{ path, message: `expected ${describeExpected(issue.expected)}, got ${describeInput(issue.input)}`, target: 'value' }];
     case 'invalid_value': {
       const options = issue.values.map(String);

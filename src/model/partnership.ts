@@ -16,7 +16,9 @@ const money = (description: string) => z.number().check(z.gte(0), about(descript
 
 export const isoDate = (description: string) =>
   z.string().check(
-    z.refine(isIsoDate, { message: 'expected a calendar date written YYYY-MM-DD', abort: true }),
+    // The pattern also reaches the JSON Schema, so editors flag a malformed date as you type.
+    z.regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date written YYYY-MM-DD', abort: true }),
+    z.refine(isIsoDate, { message: 'not a real calendar date' }),
     about(description),
   );
 
