@@ -3,13 +3,11 @@
  * limit, and writing outputs atomically (temp file + rename) without ever
  * clobbering an input or a file the tool did not create unless told to.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { UserError } from '../load/located-error.js';
+import { DEFAULT_MAX_INPUT_MB } from './limits.js';
 
-/** Inputs larger than this are refused before parsing (a setting: --max-input-mb). */
-export const DEFAULT_MAX_INPUT_MB = 32;
 
 export function readTextInput(file: string, maxMegabytes = DEFAULT_MAX_INPUT_MB): string {
   let size: number;
@@ -37,10 +35,6 @@ export function readTextInput(file: string, maxMegabytes = DEFAULT_MAX_INPUT_MB)
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-export function sha256(text: string | Buffer): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
 /** How a path appears in reports: relative to the working directory, with forward slashes, so output is the same on every machine. */
 export function displayPath(file: string): string {
   const relativePath = relative(process.cwd(), resolve(file));
@@ -55,6 +49,8 @@ export interface WriteOptions {
   inputs?: readonly string[];
 }
 
+let temporaryCounter = 0;
+
 export function writeFileAtomic(target: string, content: string, options: WriteOptions = {}): void {
   const targetReal = realPathOrSelf(target);
   for (const input of options.inputs ?? []) {
@@ -63,7 +59,8 @@ export function writeFileAtomic(target: string, content: string, options: WriteO
   if (!options.force && exists(target)) {
     throw new UserError({ file: target, message: 'refused: the file exists (use --force to overwrite it)' });
   }
-  const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  // pid + counter names are unique per process; 'wx' below refuses any leftover of the same name.
+  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${++temporaryCounter}.tmp`);
   let descriptor: number | undefined;
   try {
     descriptor = openSync(temporary, 'wx', 0o644);

@@ -3,7 +3,7 @@
  * when that command runs, so `pes --help` does not pay for YAML, zod or renderers.
  */
 import { Argument, Command, CommanderError, Option } from 'commander';
-import { DEFAULT_MAX_INPUT_MB } from './io.js';
+import { DEFAULT_MAX_INPUT_MB } from './limits.js';
 import { EXIT_USAGE, runCommand } from './run.js';
 import { VERSION } from './version.js';
 

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { UserError } from '../load/located-error.js';
 import { loadRubric } from '../load/rubric.js';
 import type { Rubric } from '../model/rubric.js';
-import { displayPath, readTextInput, sha256 } from './io.js';
+import { sha256 } from './digest.js';
+import { displayPath, readTextInput } from './io.js';
 
 export interface RubricSource {
   rubric: Rubric;
