@@ -1,16 +1,20 @@
 /**
- * Builds the report object from the evaluation: scores, bands, findings with
- * their YAML locations, recommendations in priority order. Every renderer reads
- * only this object.
+ * Builds the report object: evidence scores, survey perception where there is
+ * some, the two combined and compared, findings located on YAML lines, and
+ * recommendations in priority order. Every renderer reads only this object.
  */
-import type { IsoDate } from '../model/dates.js';
-import type { CheckResult, Location, PracticeResult, PrincipleResult, Report } from '../model/report.js';
-import type { Rubric } from '../model/rubric.js';
+import { fillTemplate } from '../checks/check.js';
 import type { LoadedPartnership } from '../load/partnership.js';
 import type { Path } from '../load/yaml-source.js';
+import type { IsoDate } from '../model/dates.js';
+import type { CheckResult, Location, PracticeResult, PrincipleResult, Report } from '../model/report.js';
+import type { Practice, Rubric } from '../model/rubric.js';
+import type { PracticePerception, SurveyAggregate } from '../survey/aggregate.js';
+import { selectDiscussion } from './discussion.js';
 import { evaluateRubric, type PracticeEvaluation } from './evaluate.js';
 import { describeNeeds, formatOutcome } from './messages.js';
 import { bandFor, checkPoints, priorityOf, round1, STATUS_SEVERITY, weightedMean } from './score.js';
+import { triangulate, type GroupGap, type Triangulation } from './triangulate.js';
 
 export const TOP_RECOMMENDATIONS = 5;
 
@@ -28,21 +32,44 @@ export interface ReportRequest {
   asOf: IsoDate;
   inputs: ReportInputs;
   tool: { name: string; version: string };
+  survey?: SurveyAggregate;
+}
+
+interface Assessed {
+  practice: Practice;
+  result: PracticeResult;
+  triangulation: Triangulation;
 }
 
 export function buildReport(request: ReportRequest): Report {
-  const { rubric, loaded, asOf } = request;
+  const { rubric, loaded, asOf, survey } = request;
   const locate = (path: Path): Location => {
     const { line, col } = loaded.source.locate(path);
     return { path: [...path], line, column: col };
   };
-  const practices = evaluateRubric(rubric, loaded.partnership, asOf).map((evaluation) => practiceResult(evaluation, rubric, locate));
+  const perceptions = new Map((survey?.practices ?? []).map((perception) => [perception.practice, perception]));
+  const assessed = evaluateRubric(rubric, loaded.partnership, asOf).map((evaluation) =>
+    assessPractice(evaluation, perceptions.get(evaluation.practice.id), rubric, locate),
+  );
+  const practices = assessed.map(({ result }) => result);
   const principles = rubric.principles.map((principle): PrincipleResult => {
     const members = practices.filter((practice) => practice.principle === principle.id);
-    const score = roundOrNull(weightedMean(members.map((practice) => ({ value: practice.score, weight: practice.weight }))));
-    return { number: principle.number, id: principle.id, title: principle.title, score, band: bandFor(score, rubric.bands), practices: members.map((m) => m.number) };
+    const score = meanScore(members, (practice) => practice.score);
+    const perception = survey?.principles.find((entry) => entry.principle === principle.id);
+    return {
+      number: principle.number,
+      id: principle.id,
+      title: principle.title,
+      short: principle.short,
+      score,
+      band: bandFor(score, rubric.bands),
+      evidenceScore: meanScore(members, (practice) => practice.evidence.score),
+      perception: perception ? { n: perception.n, mean: perception.mean, score: perception.score } : null,
+      practices: members.map((member) => member.number),
+    };
   });
-  const overallScore = roundOrNull(weightedMean(practices.map((practice) => ({ value: practice.score, weight: practice.weight }))));
+  const overallScore = meanScore(practices, (practice) => practice.score);
+  const described = practices.filter((practice) => practice.evidence.score !== null).length;
   return {
     schemaVersion: 1,
     tool: request.tool,
@@ -58,9 +85,15 @@ export function buildReport(request: ReportRequest): Report {
     overall: {
       score: overallScore,
       band: bandFor(overallScore, rubric.bands),
-      described: practices.filter((practice) => practice.score !== null).length,
+      evidenceScore: meanScore(practices, (practice) => practice.evidence.score),
+      perception: survey ? { ...survey.overall } : null,
+      described,
       total: practices.length,
+      provisional: described < practices.length * rubric.bands.min_described_share,
     },
+    survey: survey
+      ? { respondents: survey.respondents, complete: survey.complete, minGroupSize: survey.minGroupSize, dimensions: survey.dimensions }
+      : null,
     principles,
     practices,
     recommendations: practices
@@ -82,10 +115,28 @@ export function buildReport(request: ReportRequest): Report {
     notDescribed: practices
       .filter((practice) => practice.needs.length > 0)
       .map((practice) => ({ practice: practice.number, title: practice.title, add: practice.needs })),
+    disagreements: assessed
+      .filter(({ result }) => result.labels.includes('divergent'))
+      .map(({ result, triangulation }) => ({
+        practice: result.number,
+        title: result.title,
+        n: result.perception!.n,
+        sd: result.perception!.sd ?? 0,
+        min: result.perception!.min ?? 0,
+        max: result.perception!.max ?? 0,
+        widestGroupGap: triangulation.widestGroupGap,
+      }))
+      .sort((a, b) => Math.max(b.sd, b.widestGroupGap?.gap ?? 0) - Math.max(a.sd, a.widestGroupGap?.gap ?? 0) || a.practice - b.practice),
+    discussion: survey ? selectDiscussion(assessed, rubric) : [],
   };
 }
 
-function practiceResult({ practice, checks }: PracticeEvaluation, rubric: Rubric, locate: (path: Path) => Location): PracticeResult {
+function assessPractice(
+  { practice, checks }: PracticeEvaluation,
+  perception: PracticePerception | undefined,
+  rubric: Rubric,
+  locate: (path: Path) => Location,
+): Assessed {
   const results: CheckResult[] = checks.map(({ use, check, outcome }) => ({
     check: check.name,
     status: outcome.status,
@@ -95,29 +146,73 @@ function practiceResult({ practice, checks }: PracticeEvaluation, rubric: Rubric
     location: locate(outcome.path),
     related: (outcome.related ?? []).map(locate),
   }));
-  const score = roundOrNull(weightedMean(checks.map(({ use, outcome }) => ({ value: checkPoints(outcome.status), weight: use.weight }))));
+  const evidenceScore = roundOrNull(weightedMean(checks.map(({ use, outcome }) => ({ value: checkPoints(outcome.status), weight: use.weight }))));
+  const evidenceBand = bandFor(evidenceScore, rubric.bands);
+  const triangulation = triangulate({ score: evidenceScore, band: evidenceBand }, perception, rubric);
+  const score = triangulation.combined;
   const band = bandFor(score, rubric.bands);
   const needs = checks.filter(({ outcome }) => outcome.status === 'not_described').map(({ use, check }) => describeNeeds(check, use.params));
   const lead = [...results].sort((a, b) => STATUS_SEVERITY[a.status] - STATUS_SEVERITY[b.status])[0]!;
+  const shownPerception = perception && perception.n + perception.dontKnow > 0 ? withoutId(perception) : null;
   return {
-    number: practice.number,
-    id: practice.id,
-    title: practice.title,
-    principle: practice.principle,
-    weight: practice.weight,
-    score,
-    band,
-    evidence: { score, band, checks: results },
-    finding: lead.message,
-    location: lead.location,
-    priority: priorityOf(practice.weight, score),
-    recommendation: band === 'not_described' ? `Describe it in the file: add ${needs.join('; ')}.` : practice.advice[band],
-    needs,
+    practice,
+    triangulation,
+    result: {
+      number: practice.number,
+      id: practice.id,
+      title: practice.title,
+      short: practice.short,
+      principle: practice.principle,
+      weight: practice.weight,
+      score,
+      band,
+      evidence: { score: evidenceScore, band: evidenceBand, checks: results },
+      perception: shownPerception,
+      labels: triangulation.labels,
+      finding: lead.message,
+      location: lead.location,
+      priority: priorityOf(practice.weight, score),
+      recommendation: recommend(practice, band, needs, triangulation, perception, rubric),
+      needs,
+    },
   };
+}
+
+/** Band advice from the rubric, led by what the survey adds (paper-only, disagreement, an unrecorded strength). */
+function recommend(
+  practice: Practice,
+  band: PracticeResult['band'],
+  needs: readonly string[],
+  triangulation: Triangulation,
+  perception: PracticePerception | undefined,
+  rubric: Rubric,
+): string {
+  const advice = band === 'not_described' ? `Describe it in the file: add ${needs.join('; ')}.` : practice.advice[band];
+  const lead = triangulation.labels.find((label) => label === 'paper_only' || label === 'divergent' || label === 'hidden_strength');
+  if (!lead || !perception) return advice;
+  const text = fillTemplate(rubric.triangulation.labels[lead], {
+    mean: perception.mean?.toFixed(1) ?? '-',
+    spread: describeSpread(perception, triangulation.widestGroupGap),
+  });
+  return `${text} ${advice}`;
+}
+
+export function describeSpread(perception: Pick<PracticePerception, 'sd' | 'min' | 'max'>, gap: GroupGap | null): string {
+  const parts = [`answers from ${perception.min} to ${perception.max}, standard deviation ${perception.sd?.toFixed(2)}`];
+  if (gap && gap.gap > 0) parts.push(`${gap.high.group} ${gap.high.mean.toFixed(1)} vs ${gap.low.group} ${gap.low.mean.toFixed(1)}`);
+  return parts.join('; ');
+}
+
+function meanScore<T extends { weight: number }>(items: readonly T[], value: (item: T) => number | null): number | null {
+  return roundOrNull(weightedMean(items.map((item) => ({ value: value(item), weight: item.weight }))));
 }
 
 function roundOrNull(value: number | null): number | null {
   return value === null ? null : round1(value);
+}
+
+function withoutId({ practice: _practice, ...rest }: PracticePerception): Omit<PracticePerception, 'practice'> {
+  return rest;
 }
 
 function definedOnly(data: Record<string, string | number | undefined>): Record<string, string | number> {

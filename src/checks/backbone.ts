@@ -1,5 +1,7 @@
 /** Practice 14: someone holds the work ON the partnership, and meetings make room for it. */
 import * as z from 'zod/mini';
+import { CADENCE_MONTHS } from '../model/cadence.js';
+import type { Cadence } from '../model/partnership.js';
 import { defineCheck, gradeAtLeast, percent } from './check.js';
 import { fraction } from './params.js';
 
@@ -33,7 +35,8 @@ export const dedicatedBackbone = defineCheck({
 
 export const workingOnShare = defineCheck({
   name: 'workingOnShare',
-  description: 'Meetings spend on average at least {met_share%} of their time working ON the partnership (partly met from {partly_share%}).',
+  description:
+    'Meetings spend on average (weighted by how often they meet) at least {met_share%} of their time working ON the partnership (partly met from {partly_share%}).',
   params: z.strictObject({ met_share: fraction, partly_share: fraction }),
   needs: '`working_on_share` on `meetings`',
   messages: {
@@ -43,7 +46,10 @@ export const workingOnShare = defineCheck({
   evaluate({ partnership }, params) {
     const stated = (partnership.meetings ?? []).map((meeting, index) => ({ meeting, index })).filter(({ meeting }) => meeting.working_on_share !== undefined);
     if (stated.length === 0) return { status: 'not_described', messageId: 'not_described', data: {}, path: ['meetings'] };
-    const average = stated.reduce((sum, { meeting }) => sum + meeting.working_on_share!, 0) / stated.length;
+    // Weighted by meetings per year: a fortnightly meeting shapes habits more than an annual one.
+    const perYear = (cadence: Cadence) => (cadence === 'ad_hoc' ? 1 : 12 / CADENCE_MONTHS[cadence]);
+    const weights = stated.reduce((sum, { meeting }) => sum + perYear(meeting.cadence), 0);
+    const average = stated.reduce((sum, { meeting }) => sum + meeting.working_on_share! * perYear(meeting.cadence), 0) / weights;
     const status = gradeAtLeast(average, params.met_share, params.partly_share);
     const lowest = stated.reduce((low, entry) => (entry.meeting.working_on_share! < low.meeting.working_on_share! ? entry : low));
     return {

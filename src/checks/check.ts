@@ -72,14 +72,21 @@ function formatValue(value: unknown): string {
 
 /** Grades a value where more is better: at or above `met` is met, at or above `partly` partly met. */
 export function gradeAtLeast(value: number, met: number, partly: number): Exclude<CheckStatus, 'not_described'> {
-  if (value >= met) return 'met';
-  return value >= partly ? 'partly' : 'not_met';
+  const settled = settle(value);
+  if (settled >= met) return 'met';
+  return settled >= partly ? 'partly' : 'not_met';
 }
 
 /** Grades a value where less is better. */
 export function gradeAtMost(value: number, met: number, partly: number): Exclude<CheckStatus, 'not_described'> {
-  if (value <= met) return 'met';
-  return value <= partly ? 'partly' : 'not_met';
+  const settled = settle(value);
+  if (settled <= met) return 'met';
+  return settled <= partly ? 'partly' : 'not_met';
+}
+
+/** Floating-point noise (0.1 + 0.3 weighted = 0.19999999999999998) must not decide a threshold that reads "20%". */
+function settle(value: number): number {
+  return Number.isFinite(value) ? Math.round(value * 1e9) / 1e9 : value;
 }
 
 export function percent(share: number): string {

@@ -41,7 +41,9 @@ export const publicStatementsUnderProtocol = defineCheck({
     no_protocol: 'no communication protocol for public statements or credit-taking',
   },
   evaluate({ partnership, asOf }) {
-    const protocol = partnership.governance?.communication_protocol;
+    const written = partnership.governance?.communication_protocol;
+    // A protocol adopted after the as-of date did not exist yet on that day.
+    const protocol = written && (written.adopted === undefined || written.adopted <= asOf) ? written : undefined;
     const statements = (partnership.communications?.public_statements ?? [])
       .map((statement, index) => ({ statement, index }))
       .filter(({ statement }) => onOrBefore(statement.date, asOf));

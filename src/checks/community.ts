@@ -12,8 +12,8 @@ export const communityOfInterestGrowing = defineCheck({
   params: z.strictObject({ within_months: months, met_new: wholeNumber }),
   needs: '`partners` with `tier: community_of_interest` and `joined` dates',
   messages: {
-    growing: '{size} community-of-interest members; {new} joined in the last {within_months} months ({names})',
-    static: '{size} community-of-interest members; {new} joined in the last {within_months} months',
+    growing: 'community of interest: {size}, of whom {new} joined in the last {within_months} months ({names})',
+    static: 'community of interest: {size}, of whom {new} joined in the last {within_months} months',
     none: 'no community of interest: every partner is core or member',
   },
   evaluate({ partnership, asOf }, params) {

@@ -35,12 +35,3 @@ function hasDateWithin(value: unknown, asOf: IsoDate, months: number): boolean {
   }
   return false;
 }
-
-/** A short description of a condition, for `pes rubric N`. */
-export function describeCondition(condition: Condition): string {
-  if (condition.present !== undefined) return condition.present ? `have ${condition.field}` : `lack ${condition.field}`;
-  if (condition.equals !== undefined) return `${condition.field} = ${String(condition.equals)}`;
-  if (condition.in !== undefined) return `${condition.field} in ${condition.in.join('/')}`;
-  if (condition.past !== undefined) return condition.past ? `${condition.field} has passed` : `${condition.field} is still ahead`;
-  return `${condition.field} within ${condition.within_months} months`;
-}

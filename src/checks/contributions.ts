@@ -40,30 +40,30 @@ export const inKindMatchedToNeeds = defineCheck({
 
 export const fundingDiversified = defineCheck({
   name: 'fundingDiversified',
-  description: 'No single funding source provides more than {met_max_share%} of the money (partly met up to {partly_max_share%}).',
+  description: 'No single current funding source provides more than {met_max_share%} of the money (partly met up to {partly_max_share%}).',
   params: z.strictObject({ met_max_share: fraction, partly_max_share: fraction }),
   needs: '`funding.sources` with yearly `amount`s',
   messages: {
     diversified: '{count} funding sources; the largest, {largest}, provides {share}',
     concentrated: '{count} funding source(s); {largest} provides {share} of the money',
-    none: 'no funding sources listed',
+    none: 'no current funding sources listed',
+    zero: '{count} funding source(s), adding up to nothing',
   },
-  evaluate({ partnership }, params) {
-    const sources = partnership.funding?.sources;
-    if (!sources) return { status: 'not_described', messageId: 'not_described', data: {}, path: ['funding'] };
-    const total = sources.reduce((sum, source) => sum + source.amount, 0);
-    if (sources.length === 0 || total === 0) return { status: 'not_met', messageId: 'none', data: {}, path: ['funding', 'sources'] };
-    let largestIndex = 0;
-    sources.forEach((source, index) => {
-      if (source.amount > sources[largestIndex]!.amount) largestIndex = index;
-    });
-    const largest = sources[largestIndex]!;
+  evaluate({ partnership, asOf }, params) {
+    const listed = partnership.funding?.sources;
+    if (!listed) return { status: 'not_described', messageId: 'not_described', data: {}, path: ['funding'] };
+    // Money that stopped before the as-of date no longer diversifies anything.
+    const current = listed.map((source, index) => ({ source, index })).filter(({ source }) => source.ends === undefined || source.ends >= asOf);
+    const total = current.reduce((sum, { source }) => sum + source.amount, 0);
+    if (current.length === 0) return { status: 'not_met', messageId: 'none', data: {}, path: ['funding', 'sources'] };
+    if (total === 0) return { status: 'not_met', messageId: 'zero', data: { count: current.length }, path: ['funding', 'sources'] };
+    const { source: largest, index: largestIndex } = current.reduce((top, entry) => (entry.source.amount > top.source.amount ? entry : top));
     const share = largest.amount / total;
     const status = gradeAtMost(share, params.met_max_share, params.partly_max_share);
     return {
       status,
       messageId: status === 'met' ? 'diversified' : 'concentrated',
-      data: { count: sources.length, largest: largest.name, share: percent(share) },
+      data: { count: current.length, largest: largest.name, share: percent(share) },
       path: ['funding', 'sources', largestIndex, 'amount'],
     };
   },

@@ -1,6 +1,7 @@
 /** Practices 19 and 20: actions that get done, decisions that stay made, newcomers who learn them. */
 import * as z from 'zod/mini';
-import { withinMonths } from '../model/dates.js';
+import { monthsBetween, withinMonths, type IsoDate } from '../model/dates.js';
+import type { Partnership } from '../model/partnership.js';
 import { defineCheck, gradeAtLeast, gradeAtMost, nameList, percent } from './check.js';
 import { fraction, months } from './params.js';
 import { activePartners, indexed } from './read.js';
@@ -8,12 +9,12 @@ import { activePartners, indexed } from './read.js';
 export const actionItemsOnTrack = defineCheck({
   name: 'actionItemsOnTrack',
   description:
-    'No more than {met_max_share%} of open action items are overdue or have no owner (partly met up to {partly_max_share%}).',
+    'No more than {met_max_share%} of open action items are overdue, or lack an owner or a due date (partly met up to {partly_max_share%}).',
   params: z.strictObject({ met_max_share: fraction, partly_max_share: fraction }),
   needs: '`action_items` with `owner`, `due` and `status`',
   messages: {
     on_track: '{open} open action items, all owned and on time ({closed} closed)',
-    slipping: '{problems} of {open} open action items are overdue or unowned ({share}): {details}',
+    slipping: '{problems} of {open} open action items are overdue, unowned or undated ({share}): {details}',
     all_closed: 'all {closed} action items are closed',
   },
   evaluate({ partnership, asOf }, params) {
@@ -24,10 +25,11 @@ export const actionItemsOnTrack = defineCheck({
     if (open.length === 0) {
       return { status: items.length > 0 ? 'met' : 'not_described', messageId: items.length > 0 ? 'all_closed' : 'not_described', data: { closed }, path: ['action_items'] };
     }
-    const problems = open.filter(({ item }) => item.owner === undefined || (item.due !== undefined && item.due < asOf));
+    const problems = open.filter(({ item }) => item.owner === undefined || item.due === undefined || item.due < asOf);
     const share = problems.length / open.length;
-    const describe = ({ item }: (typeof open)[number]) => (item.owner === undefined ? `${item.action} (no owner)` : `${item.action} (due ${item.due})`);
-    const pathOf = ({ item, index }: (typeof open)[number]) => ['action_items', index, item.owner === undefined ? 'action' : 'due'];
+    const describe = ({ item }: (typeof open)[number]) =>
+      item.owner === undefined ? `${item.action} (no owner)` : item.due === undefined ? `${item.action} (no due date)` : `${item.action} (due ${item.due})`;
+    const pathOf = ({ item, index }: (typeof open)[number]) => ['action_items', index, item.owner !== undefined && item.due !== undefined ? 'due' : 'action'];
     if (problems.length === 0) return { status: 'met', messageId: 'on_track', data: { open: open.length, closed }, path: ['action_items'] };
     return {
       status: gradeAtMost(share, params.met_max_share, params.partly_max_share),
@@ -78,24 +80,29 @@ export const settledDecisionsStaySettled = defineCheck({
 export const newcomersOnboarded = defineCheck({
   name: 'newcomersOnboarded',
   description:
-    'An onboarding process is written down and at least {met_share%} of partners who joined in the last {within_months} months went through it (partly met from {partly_share%}).',
+    'An onboarding process is written down and at least {met_share%} of partners who joined in the last {within_months} months, after the founding month, went through it (partly met from {partly_share%}).',
   params: z.strictObject({ within_months: months, met_share: fraction, partly_share: fraction }),
   needs: '`governance.onboarding` and `onboarded` dates on partners',
   messages: {
     onboarded: '{onboarded} of {newcomers} newcomers in the last {within_months} months were onboarded',
     missed: '{onboarded} of {newcomers} newcomers in the last {within_months} months were onboarded ({share}); not yet: {missing}',
-    no_process: 'no onboarding process, and {newcomers} partners joined in the last {within_months} months: {missing}',
+    no_process: 'no onboarding process, yet partners joined in the last {within_months} months: {names}',
     no_newcomers: 'onboarding process written; no partner joined in the last {within_months} months',
   },
   evaluate({ partnership, asOf }, params) {
     const process = partnership.governance?.onboarding;
-    const newcomers = activePartners(partnership, asOf).filter(({ item }) => withinMonths(item.joined, asOf, params.within_months));
+    const founding = foundingDate(partnership);
+    // Founders were there when the rules were made; newcomers are those who joined after the founding month.
+    const newcomers = activePartners(partnership, asOf).filter(
+      ({ item }) => withinMonths(item.joined, asOf, params.within_months) && (founding === undefined || monthsBetween(founding, item.joined) > 1),
+    );
     const notOnboarded = newcomers.filter(({ item }) => item.onboarded === undefined || item.onboarded > asOf);
     const data = {
       newcomers: newcomers.length,
       onboarded: newcomers.length - notOnboarded.length,
       within_months: params.within_months,
       missing: nameList(notOnboarded.map(({ item }) => item.name)),
+      names: nameList(newcomers.map(({ item }) => item.name)),
       share: newcomers.length > 0 ? percent(1 - notOnboarded.length / newcomers.length) : '',
     };
     const pathOf = (index: number) => ['partners', index, 'joined'];
@@ -110,3 +117,8 @@ export const newcomersOnboarded = defineCheck({
     return { status, messageId: first ? 'missed' : 'onboarded', data, path: first ? pathOf(first.index) : ['governance', 'onboarding'], related };
   },
 });
+
+/** When the partnership began: `partnership.founded`, else the earliest date a partner joined. */
+function foundingDate(partnership: Partnership): IsoDate | undefined {
+  return partnership.partnership.founded ?? partnership.partners?.map((partner) => partner.joined).sort()[0];
+}

@@ -23,7 +23,7 @@ export const dateRecency = defineCheck({
     const age = monthsBetween(date, asOf);
     if (age < 0) return { status: 'not_met', messageId: 'future', data: { what: params.what, date }, path };
     const status = gradeAtMost(age, params.met_within_months, params.partly_within_months);
-    const data = { what: params.what, date, age: Math.round(age), met_within_months: params.met_within_months };
+    const data = { what: params.what, date, age: Math.round(age * 10) / 10, met_within_months: params.met_within_months };
     return { status, messageId: status === 'met' ? 'recent' : 'stale', data, path };
   },
 });
@@ -59,9 +59,9 @@ export const recentEvents = defineCheck({
     const count = params.distinct_by
       ? new Set(recent.map(({ item }) => String(valueAt(item, splitPath(params.distinct_by!))))).size
       : recent.length;
-    const latest = latestOnOrBefore(items.map(dateOf), asOf);
+    const latest = latestOnOrBefore(items.filter((item) => meetsConditions(item, params.where, asOf)).map(dateOf), asOf);
     const status = gradeAtLeast(count, params.met_at, params.partly_at);
-    const lastIndex = recent.at(-1)?.index ?? items.length - 1;
+    const lastIndex = recent.at(-1)?.index ?? -1;
     return {
       status,
       messageId: status === 'met' ? 'counted' : 'too_few',

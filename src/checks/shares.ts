@@ -120,7 +120,7 @@ function isActiveItem(item: unknown, asOf: string): boolean {
 
 /** What to call an item in a message: its name, title or id, else its position. */
 export function itemName(item: unknown, index: number): string {
-  for (const key of ['name', 'title', 'id', 'action', 'description']) {
+  for (const key of ['name', 'title', 'subject', 'id', 'action', 'description']) {
     const value = valueAt(item, [key]);
     if (typeof value === 'string') return value;
   }

@@ -14,7 +14,7 @@ export const directEngagement = defineCheck({
   messages: {
     direct: '{direct} of {total} engagement activities in the last {within_months} months were direct ({share})',
     mostly_indirect: 'only {direct} of {total} engagement activities in the last {within_months} months were direct ({share}); the rest went through {intermediaries}',
-    only_indirect: 'all {total} engagement activities in the last {within_months} months went through intermediaries ({intermediaries})',
+    only_indirect: 'every engagement activity in the last {within_months} months ({total}) went through an intermediary: {intermediaries}',
     none: 'no engagement with the target population in the last {within_months} months{latest}',
   },
   evaluate({ partnership, asOf }, params) {

@@ -40,7 +40,7 @@ export const teamsRelaunchedAfterTurnover = defineCheck({
   params: z.strictObject({ turnover_threshold: fraction, partly_share_due: fraction }),
   needs: '`teams` with `launched` (and `relaunched`) dates and `members` with `joined`/`left` dates',
   messages: {
-    none_due: 'all {total} teams launched; highest turnover since a (re)launch is {highest} ({team})',
+    none_due: 'no team is due a relaunch ({total} judged); highest turnover since a (re)launch is {highest} ({team})',
     due: '{due} of {total} teams due a (re)launch: {details}',
   },
   evaluate({ partnership, asOf }, params) {

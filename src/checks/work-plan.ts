@@ -71,9 +71,9 @@ export const experimentsLearnedFrom = defineCheck({
   params: z.strictObject({ within_months: months, met_at: wholeNumber, partly_at: wholeNumber }),
   needs: '`work_plan.experiments` with `hypothesis`, `status` and, once finished, `lesson`',
   messages: {
-    learning: '{count} experiments with a hypothesis in the last {within_months} months; every finished one left a lesson',
-    few: '{count} experiments with a hypothesis in the last {within_months} months; aim for {met_at}',
-    unlearned: '{count} experiments with a hypothesis in the last {within_months} months, but {unlearned} finished without a lesson: {details}',
+    learning: 'experiments with a hypothesis in the last {within_months} months: {count}; every finished one left a lesson',
+    few: 'experiments with a hypothesis in the last {within_months} months: {count}; aim for {met_at}',
+    unlearned: 'experiments with a hypothesis in the last {within_months} months: {count}; finished without a lesson: {details}',
   },
   evaluate({ partnership, asOf }, params) {
     const experiments = partnership.work_plan?.experiments;

@@ -6,7 +6,9 @@ import { resolveAsOf } from './as-of.js';
 import { sha256 } from './digest.js';
 import { displayPath, readTextInput, writeFileAtomic } from './io.js';
 import { VERSION } from './version.js';
+import { loadResponses } from './responses-source.js';
 import { resolveRubric } from './rubric-source.js';
+import { aggregateResponses } from '../survey/aggregate.js';
 import { colorEnabled, terminalWidth } from './terminal.js';
 
 export interface AssessOptions {
@@ -17,6 +19,9 @@ export interface AssessOptions {
   force?: boolean;
   color?: boolean;
   width?: number;
+  responses?: string[];
+  minGroupSize: number;
+  discussion?: boolean;
   maxInputMb: number;
 }
 
@@ -28,17 +33,21 @@ export async function assess(file: string, options: AssessOptions): Promise<void
   const asOf = resolveAsOf(options.asOf, loaded.loaded.partnership.as_of, shownFile);
   const rubric = resolveRubric(options.rubric, options.maxInputMb);
   const partnershipSha256 = sha256(text);
+  const responses = options.responses?.length
+    ? loadResponses(options.responses, rubric.rubric, loaded.loaded.partnership.partnership.name, options.maxInputMb)
+    : undefined;
   const report = buildReport({
     rubric: rubric.rubric,
     loaded: loaded.loaded,
     asOf,
     tool: { name: 'partnership-health', version: VERSION },
+    survey: responses ? aggregateResponses(rubric.rubric, responses.responses, options.minGroupSize) : undefined,
     inputs: {
       partnershipFile: shownFile,
       partnershipSha256,
       rubricFile: rubric.file,
       rubricSha256: rubric.sha256,
-      digest: sha256([partnershipSha256, rubric.sha256, asOf].join('\n')),
+      digest: sha256([partnershipSha256, rubric.sha256, responses?.sha256 ?? '', asOf, options.minGroupSize].join('\n')),
     },
   });
 
@@ -47,9 +56,15 @@ export async function assess(file: string, options: AssessOptions): Promise<void
   if (options.format === 'json') {
     rendered = `${JSON.stringify(report, null, 2)}\n`;
   } else {
-    const { renderTable } = await import('../render/table.js');
     const color = toTerminal && colorEnabled(options.color);
-    rendered = `${renderTable(report, { color, width: options.width ?? terminalWidth() })}\n`;
+    const terminal = { color, width: options.width ?? terminalWidth() };
+    if (options.discussion) {
+      const { renderDiscussion } = await import('../render/discussion.js');
+      rendered = `${renderDiscussion(report, terminal)}\n`;
+    } else {
+      const { renderTable } = await import('../render/table.js');
+      rendered = `${renderTable(report, terminal)}\n`;
+    }
   }
   if (options.output !== undefined) {
     writeFileAtomic(options.output, rendered, { force: options.force, inputs: [file, ...(options.rubric ? [options.rubric] : [])] });

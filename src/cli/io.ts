@@ -6,7 +6,7 @@
 import { closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { UserError } from '../load/located-error.js';
-import { DEFAULT_MAX_INPUT_MB } from './limits.js';
+import { DEFAULT_MAX_INPUT_MB } from '../model/defaults.js';
 
 
 export function readTextInput(file: string, maxMegabytes = DEFAULT_MAX_INPUT_MB): string {
@@ -76,7 +76,7 @@ export function writeFileAtomic(target: string, content: string, options: WriteO
   }
 }
 
-function exists(file: string): boolean {
+export function exists(file: string): boolean {
   try {
     statSync(file);
     return true;

@@ -3,7 +3,7 @@
  * when that command runs, so `pes --help` does not pay for YAML, zod or renderers.
  */
 import { Argument, Command, CommanderError, Option } from 'commander';
-import { DEFAULT_MAX_INPUT_MB } from './limits.js';
+import { DEFAULT_MAX_INPUT_MB, DEFAULT_MIN_GROUP_SIZE } from '../model/defaults.js';
 import { EXIT_USAGE, runCommand } from './run.js';
 import { VERSION } from './version.js';
 
@@ -39,8 +39,48 @@ export function buildProgram(): Command {
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (also: NO_COLOR=1)')
     .addOption(new Option('--width <columns>', 'fit the table to this many columns').argParser(positiveInteger))
+    .option('--responses <paths...>', 'survey responses: folders of response files, or single files')
+    .addOption(
+      new Option('--min-group-size <n>', 'show a sector, role or organisation apart only with at least this many respondents')
+        .default(DEFAULT_MIN_GROUP_SIZE)
+        .argParser(positiveInteger),
+    )
+    .option('--discussion', 'print only the discussion guide: the practices a workshop should talk about first')
     .addOption(maxInputOption())
     .action((file: string, options) => runCommand(async () => (await import('./assess.js')).assess(file, options)));
+
+  const survey = program
+    .command('survey')
+    .description('ask people how the partnership works: an interactive survey, or a template and import for forms and paper')
+    .argument('[file]', 'partnership YAML file', 'partnership.yaml')
+    .option('--dir <dir>', 'folder for response files', 'responses')
+    .option('--resume [respondent]', 'continue an unfinished response (the latest, or this id or file)')
+    .option('--workshop', 'one respondent after another on this computer, clearing the screen between them')
+    .option('--rubric <file>', 'use this rubric instead of the built-in pes-27')
+    .addOption(maxInputOption())
+    .action((file: string, options) => runCommand(async () => (await import('./survey.js')).survey(file, options)));
+
+  survey
+    .command('template')
+    .description('print the questionnaire for a forms tool (csv) or for paper (markdown)')
+    .addOption(new Option('--format <format>', 'csv or markdown').choices(['csv', 'markdown']).default('markdown'))
+    .option('--rubric <file>', 'use this rubric instead of the built-in pes-27')
+    .option('-o, --output <file>', 'write it to a file')
+    .option('--force', 'overwrite --output if it exists')
+    .action((options) => runCommand(async () => (await import('./survey-files.js')).surveyTemplate(options)));
+
+  survey
+    .command('import')
+    .description('turn a forms export (CSV, one row per respondent) into response files')
+    .argument('<csv>', 'the exported CSV file')
+    .option('--partnership <file>', 'the partnership the answers are about', 'partnership.yaml')
+    .option('--dir <dir>', 'folder for response files', 'responses')
+    .option('--date <date>', 'the date the answers were given, when the CSV has no timestamp column (default: today)')
+    .option('--skip-bad-rows', 'import the rows that read and report the others, instead of importing nothing')
+    .option('--force', 'overwrite response files from an earlier import of the same CSV')
+    .option('--rubric <file>', 'use this rubric instead of the built-in pes-27')
+    .addOption(maxInputOption())
+    .action((csv: string, options) => runCommand(async () => (await import('./survey-files.js')).surveyImport(csv, options)));
 
   program
     .command('rubric')

@@ -33,18 +33,36 @@ export function isoFromDayNumber(days: number): IsoDate {
   return new Date(days * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
-/** Average Gregorian month, so "12 months" is a year whatever the month lengths. */
-export const DAYS_PER_MONTH = 365.2425 / 12;
-
+/**
+ * Months from one date to another, by the calendar: whole months first (the 31st
+ * counts to the last day of a shorter month), then the part of the next month that
+ * has passed. A year later is exactly 12, leap day or not.
+ */
 export function monthsBetween(from: IsoDate, to: IsoDate): number {
-  return (mustDay(to) - mustDay(from)) / DAYS_PER_MONTH;
+  if (to < from) return -monthsBetween(to, from);
+  const [fromYear, fromMonth] = yearMonth(from);
+  const [toYear, toMonth] = yearMonth(to);
+  let whole = (toYear - fromYear) * 12 + (toMonth - fromMonth);
+  while (whole > 0 && addMonths(from, whole) > to) whole--;
+  const anchor = mustDay(addMonths(from, whole));
+  const next = mustDay(addMonths(from, whole + 1));
+  return whole + (mustDay(to) - anchor) / (next - anchor);
 }
 
-/** True when `date` lies on or before `asOf` and no more than `months` before it. */
+/** The same day `months` calendar months later (or earlier, when negative), clamped to the month's last day. */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const index = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(index / 12);
+  const targetMonth = index - targetYear * 12;
+  const lastDay = new Date(Date.UTC(targetYear, targetMonth + 1, 0)).getUTCDate();
+  return isoFromDayNumber(Date.UTC(targetYear, targetMonth, Math.min(day, lastDay)) / MS_PER_DAY);
+}
+
+/** True when `date` lies on or before `asOf` and no more than `months` calendar months before it. */
 export function withinMonths(date: IsoDate | undefined, asOf: IsoDate, months: number): boolean {
-  if (date === undefined) return false;
-  const age = monthsBetween(date, asOf);
-  return age >= 0 && age <= months;
+  if (date === undefined || date > asOf) return false;
+  return monthsBetween(date, asOf) <= months;
 }
 
 export function onOrBefore(date: IsoDate | undefined, asOf: IsoDate): boolean {
@@ -58,6 +76,10 @@ export function latestOnOrBefore(dates: Iterable<IsoDate | undefined>, asOf: Iso
     if (date !== undefined && date <= asOf && (latest === undefined || date > latest)) latest = date;
   }
   return latest;
+}
+
+function yearMonth(date: IsoDate): [number, number] {
+  return [Number(date.slice(0, 4)), Number(date.slice(5, 7))];
 }
 
 function mustDay(text: IsoDate): number {

@@ -28,15 +28,44 @@ export const checkResultSchema = z.strictObject({
   related: z.array(locationSchema),
 });
 
+const groupFigureSchema = z.strictObject({ dimension: z.string(), group: z.string(), n: z.int(), mean: z.number() });
+
+export const perceptionSchema = z.strictObject({
+  n: z.int(),
+  mean: z.nullable(z.number()),
+  sd: z.nullable(z.number()),
+  min: z.nullable(z.number()),
+  max: z.nullable(z.number()),
+  distribution: z.array(z.int()),
+  dontKnow: z.int(),
+  score,
+  groups: z.array(groupFigureSchema),
+});
+
+const pooledPerceptionSchema = z.strictObject({ n: z.int(), mean: z.nullable(z.number()), score });
+
+export const groupGapSchema = z.strictObject({
+  dimension: z.string(),
+  high: z.strictObject({ group: z.string(), mean: z.number() }),
+  low: z.strictObject({ group: z.string(), mean: z.number() }),
+  gap: z.number(),
+});
+
+export const TRIANGULATION_LABELS = ['paper_only', 'divergent', 'hidden_strength', 'confirmed_gap', 'confirmed_strength'] as const;
+
 export const practiceResultSchema = z.strictObject({
   number: z.int(),
   id: z.string(),
   title: z.string(),
+  short: z.string(),
   principle: z.string(),
   weight: z.number(),
+  /** Evidence and perception combined when both exist (weights in the rubric), otherwise whichever exists. */
   score,
   band: z.enum(BANDS),
   evidence: z.strictObject({ score, band: z.enum(BANDS), checks: z.array(checkResultSchema) }),
+  perception: z.nullable(perceptionSchema),
+  labels: z.array(z.enum(TRIANGULATION_LABELS)),
   finding: z.string(),
   location: locationSchema,
   priority: z.number(),
@@ -48,8 +77,11 @@ export const principleResultSchema = z.strictObject({
   number: z.int(),
   id: z.string(),
   title: z.string(),
+  short: z.string(),
   score,
   band: z.enum(BANDS),
+  evidenceScore: score,
+  perception: z.nullable(pooledPerceptionSchema),
   practices: z.array(z.int()),
 });
 
@@ -68,9 +100,27 @@ export const reportSchema = z.strictObject({
   overall: z.strictObject({
     score,
     band: z.enum(BANDS),
+    evidenceScore: score,
+    perception: z.nullable(pooledPerceptionSchema),
     described: z.int(),
     total: z.int(),
+    /** True when too few practices have evidence for the overall band to mean much. */
+    provisional: z.boolean(),
   }),
+  survey: z.nullable(
+    z.strictObject({
+      respondents: z.int(),
+      complete: z.int(),
+      minGroupSize: z.int(),
+      dimensions: z.array(
+        z.strictObject({
+          dimension: z.string(),
+          shown: z.array(z.strictObject({ group: z.string(), respondents: z.int() })),
+          withheld: z.int(),
+        }),
+      ),
+    }),
+  ),
   principles: z.array(principleResultSchema),
   practices: z.array(practiceResultSchema),
   recommendations: z.array(
@@ -78,6 +128,14 @@ export const reportSchema = z.strictObject({
   ),
   strengths: z.array(z.strictObject({ practice: z.int(), title: z.string(), score: z.number() })),
   notDescribed: z.array(z.strictObject({ practice: z.int(), title: z.string(), add: z.array(z.string()) })),
+  /** Practices where respondents disagree with each other, widest first. */
+  disagreements: z.array(
+    z.strictObject({ practice: z.int(), title: z.string(), n: z.int(), sd: z.number(), min: z.number(), max: z.number(), widestGroupGap: z.nullable(groupGapSchema) }),
+  ),
+  /** The practices a workshop should discuss first, with the question to put to the room. */
+  discussion: z.array(
+    z.strictObject({ practice: z.int(), title: z.string(), reason: z.enum(['paper_only', 'divergent', 'low_perception']), detail: z.string(), question: z.string() }),
+  ),
 });
 
 export type Report = z.infer<typeof reportSchema>;

@@ -21,6 +21,8 @@ export const practiceSchema = z.strictObject({
   id: slug,
   principle: slug,
   title: text,
+  /** A label for tables and charts. */
+  short: z.string().check(z.minLength(1), z.maxLength(32)),
   /** Importance used for prioritising: priority = weight x (100 - score). */
   weight: z.number().check(z.gte(1), z.lte(3)),
   good: text,
@@ -34,6 +36,7 @@ export const principleSchema = z.strictObject({
   number: z.int().check(z.gte(1)),
   id: slug,
   title: text,
+  short: z.string().check(z.minLength(1), z.maxLength(24)),
   summary: text,
 });
 
@@ -45,10 +48,25 @@ export const rubricSchema = z.strictObject({
   bands: z.strictObject({
     strong: z.number().check(z.gt(0), z.lte(100)),
     developing: z.number().check(z.gt(0), z.lte(100)),
+    min_described_share: z.number().check(z.gte(0), z.lte(1)),
   }),
   combine: z.strictObject({
     evidence: z.number().check(z.gte(0), z.lte(1)),
     perception: z.number().check(z.gte(0), z.lte(1)),
+  }),
+  /** How evidence and perception are compared; the labels' wording is here too, so it is data like the rest. */
+  triangulation: z.strictObject({
+    low_mean: z.number().check(z.gte(1), z.lte(5)),
+    high_mean: z.number().check(z.gte(1), z.lte(5)),
+    divergent_sd: z.number().check(z.gt(0)),
+    divergent_group_gap: z.number().check(z.gt(0)),
+    labels: z.strictObject({
+      confirmed_strength: text,
+      confirmed_gap: text,
+      paper_only: text,
+      hidden_strength: text,
+      divergent: text,
+    }),
   }),
   survey: z.strictObject({
     scale: z.array(text).check(z.length(5, 'the agreement scale has exactly five labels, 1 to 5')),

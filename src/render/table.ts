@@ -1,6 +1,7 @@
 /** The default terminal report: header, principles with bars, the practice table, recommendations. */
 import Table from 'cli-table3';
 import type { Report } from '../model/report.js';
+import { groupGapText, labelList, surveyCell } from './labels.js';
 import { terminalSafe } from './sanitize.js';
 import { BAND_LABEL, bar, paintBand, scoreText, styler, type TerminalOptions } from './terminal-style.js';
 
@@ -15,9 +16,21 @@ export function renderTable(report: Report, options: TerminalOptions): string {
   lines.push(chalk.bold(safe(report.partnership.name)));
   lines.push(chalk.dim(`Partnership health as of ${report.asOf} · rubric ${report.rubric.id} ${report.rubric.version}`));
   lines.push(
-    `Overall ${chalk.bold(`${scoreText(overall.score)}/100`)}  ${paintBand(chalk, overall.band)}  ` +
+    `Overall ${chalk.bold(`${scoreText(overall.score)}/100`)}  ${paintBand(chalk, overall.band)}${overall.provisional ? chalk.yellow(' (provisional)') : ''}  ` +
       chalk.dim(`(evidence for ${overall.described} of ${overall.total} practices)`),
   );
+  if (report.survey) {
+    const perception = overall.perception;
+    lines.push(
+      chalk.dim(
+        `Evidence ${scoreText(overall.evidenceScore)} · survey ${perception?.mean?.toFixed(1) ?? '-'} of 5 from ${report.survey.respondents} respondents` +
+          ` (${report.survey.complete} complete) · combined ${scoreText(overall.score)}`,
+      ),
+    );
+  }
+  if (overall.provisional) {
+    lines.push(chalk.yellow(`Most practices are not described yet, so the overall band says little; see "Not described" below.`));
+  }
   lines.push('');
 
   lines.push(chalk.bold('Principles'));
@@ -33,6 +46,17 @@ export function renderTable(report: Report, options: TerminalOptions): string {
   lines.push(chalk.bold('Practices'));
   lines.push(practiceTable(report, options));
   lines.push('');
+
+  if (report.disagreements.length > 0) {
+    lines.push(chalk.bold('Where people disagree'));
+    for (const entry of report.disagreements) {
+      const groups = groupGapText(entry.widestGroupGap);
+      lines.push(
+        `  #${entry.practice} ${safe(entry.title)}: answers ${entry.min}-${entry.max}, sd ${entry.sd.toFixed(2)}${groups ? `; ${safe(groups)}` : ''}`,
+      );
+    }
+    lines.push('');
+  }
 
   if (report.recommendations.length > 0) {
     lines.push(chalk.bold(`Top ${report.recommendations.length} recommendations`) + chalk.dim('  (priority = weight × points missing)'));
@@ -64,24 +88,27 @@ export function renderTable(report: Report, options: TerminalOptions): string {
 
 function practiceTable(report: Report, options: TerminalOptions): string {
   const chalk = styler(options);
-  // Fixed columns: #, score, status; title and finding share what is left of the width.
-  const fixed = 4 + 7 + 15 + 6;
+  const survey = report.survey !== null;
+  // Fixed columns: #, score, status (and survey, signal); title and finding share what is left of the width.
+  const fixed = 4 + 7 + 15 + (survey ? 10 + 20 : 0) + (survey ? 8 : 6);
   const flexible = Math.max(options.width - fixed, 40);
-  const titleWidth = Math.min(34, Math.floor(flexible * 0.4));
+  const titleWidth = Math.max(22, Math.min(33, Math.floor(flexible * 0.4)));
   const findingWidth = flexible - titleWidth;
+  const head = ['#', 'Practice', 'Score', 'Status', ...(survey ? ['Survey', 'Signal'] : []), 'Finding'];
   const table = new Table({
-    head: ['#', 'Practice', 'Score', 'Status', 'Finding'].map((heading) => chalk.bold(heading)),
-    colWidths: [4, titleWidth, 7, 15, findingWidth],
-    colAligns: ['right', 'left', 'right', 'left', 'left'],
+    head: head.map((heading) => chalk.bold(heading)),
+    colWidths: [4, titleWidth, 7, 15, ...(survey ? [10, 20] : []), findingWidth],
+    colAligns: ['right', 'left', 'right', 'left', ...(survey ? (['right', 'left'] as const) : []), 'left'],
     wordWrap: false,
     style: { head: [], border: [], compact: true, 'padding-left': 1, 'padding-right': 1 },
   });
   for (const practice of report.practices) {
     table.push([
       String(practice.number),
-      terminalSafe(practice.title),
+      terminalSafe(practice.short),
       scoreText(practice.score),
       paintBand(chalk, practice.band, BAND_LABEL[practice.band]),
+      ...(survey ? [surveyCell(practice.perception), labelList(practice.labels)] : []),
       terminalSafe(practice.finding),
     ]);
   }

@@ -1,0 +1,47 @@
+/**
+ * The discussion guide: the few practices a workshop should talk about first.
+ * Paper-only practices and the widest disagreements come first, each with the
+ * rubric's question for the room.
+ */
+import type { PracticeResult, Report } from '../model/report.js';
+import type { Practice, Rubric } from '../model/rubric.js';
+import type { Triangulation } from './triangulate.js';
+
+export const DISCUSSION_MIN = 3;
+export const DISCUSSION_MAX = 5;
+
+interface Candidate {
+  result: PracticeResult;
+  triangulation: Triangulation;
+  practice: Practice;
+}
+
+export function selectDiscussion(candidates: readonly Candidate[], rubric: Rubric): Report['discussion'] {
+  const surveyed = candidates.filter(({ result }) => result.perception !== null && result.perception.mean !== null);
+  const urgency = ({ result, triangulation }: Candidate): number => {
+    const perception = result.perception!;
+    // Paper-only leads: a process nobody experiences is the cheapest thing to fix by talking.
+    const paperOnly = result.labels.includes('paper_only') ? 2 + (rubric.triangulation.low_mean - perception.mean!) : 0;
+    const disagreement = result.labels.includes('divergent') ? Math.max(perception.sd ?? 0, triangulation.widestGroupGap?.gap ?? 0) : 0;
+    return paperOnly + disagreement;
+  };
+  const flagged = surveyed.filter((candidate) => urgency(candidate) > 0).sort((a, b) => urgency(b) - urgency(a) || a.result.number - b.result.number);
+  const chosen = flagged.slice(0, DISCUSSION_MAX);
+  // With fewer than three flagged, add the practices people rate lowest, so the room always has a start.
+  const lowest = surveyed
+    .filter((candidate) => !chosen.includes(candidate))
+    .sort((a, b) => a.result.perception!.mean! - b.result.perception!.mean! || a.result.number - b.result.number);
+  while (chosen.length < DISCUSSION_MIN && lowest.length > 0) chosen.push(lowest.shift()!);
+  return chosen.map(({ result, triangulation, practice }) => {
+    const perception = result.perception!;
+    const reason = result.labels.includes('paper_only') ? 'paper_only' : result.labels.includes('divergent') ? 'divergent' : 'low_perception';
+    const gap = triangulation.widestGroupGap;
+    const detail =
+      reason === 'paper_only'
+        ? `in place on paper (evidence ${result.evidence.score}), but people rate it ${perception.mean} of 5`
+        : reason === 'divergent'
+          ? `answers range ${perception.min}-${perception.max} (sd ${perception.sd})${gap && gap.gap > 0 ? `; ${gap.high.group} ${gap.high.mean} vs ${gap.low.group} ${gap.low.mean}` : ''}`
+          : `rated ${perception.mean} of 5, among the lowest`;
+    return { practice: result.number, title: result.title, reason, detail, question: practice.question };
+  });
+}

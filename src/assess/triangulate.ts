@@ -1,0 +1,62 @@
+/**
+ * Compares evidence (what the file shows) with perception (what people say) per
+ * practice, labelling where they agree, where a practice exists only on paper, where
+ * a strength is lived but unrecorded, and where people disagree with each other.
+ */
+import { TRIANGULATION_LABELS, type Band } from '../model/report.js';
+import type { Rubric } from '../model/rubric.js';
+import type { PracticePerception } from '../survey/aggregate.js';
+import { round1 } from './score.js';
+
+export type TriangulationLabel = (typeof TRIANGULATION_LABELS)[number];
+
+export interface GroupGap {
+  dimension: string;
+  high: { group: string; mean: number };
+  low: { group: string; mean: number };
+  gap: number;
+}
+
+export interface Triangulation {
+  /** In order of precedence: the first is the one a recommendation leads with. */
+  labels: TriangulationLabel[];
+  combined: number | null;
+  widestGroupGap: GroupGap | null;
+}
+
+export function triangulate(evidence: { score: number | null; band: Band }, perception: PracticePerception | undefined, rubric: Rubric): Triangulation {
+  const settings = rubric.triangulation;
+  const average = perception?.mean ?? null;
+  const combined = combineScores(evidence.score, perception?.score ?? null, rubric);
+  if (average === null || perception === undefined) return { labels: [], combined, widestGroupGap: null };
+  const widestGroupGap = widestGap(perception);
+  const labels = new Set<TriangulationLabel>();
+  if (evidence.band === 'strong' && average < settings.low_mean) labels.add('paper_only');
+  if ((perception.sd ?? 0) >= settings.divergent_sd || (widestGroupGap?.gap ?? 0) >= settings.divergent_group_gap) labels.add('divergent');
+  if (evidence.band === 'not_described' && average >= settings.high_mean) labels.add('hidden_strength');
+  if (evidence.band === 'gap' && average < settings.low_mean) labels.add('confirmed_gap');
+  if (evidence.band === 'strong' && average >= settings.high_mean) labels.add('confirmed_strength');
+  return { labels: TRIANGULATION_LABELS.filter((label) => labels.has(label)), combined, widestGroupGap };
+}
+
+/** Weighted evidence and perception when both exist, otherwise whichever exists. */
+export function combineScores(evidence: number | null, perception: number | null, rubric: Rubric): number | null {
+  if (evidence === null) return perception === null ? null : round1(perception);
+  if (perception === null) return evidence;
+  return round1(evidence * rubric.combine.evidence + perception * rubric.combine.perception);
+}
+
+/** The two shown groups of one dimension whose means lie furthest apart. */
+export function widestGap(perception: PracticePerception): GroupGap | null {
+  let widest: GroupGap | null = null;
+  const byDimension = new Map<string, PracticePerception['groups']>();
+  for (const figure of perception.groups) byDimension.set(figure.dimension, [...(byDimension.get(figure.dimension) ?? []), figure]);
+  for (const [dimension, figures] of byDimension) {
+    const sorted = [...figures].sort((a, b) => b.mean - a.mean || a.group.localeCompare(b.group));
+    const high = sorted[0]!;
+    const low = sorted.at(-1)!;
+    const gap = Math.round((high.mean - low.mean) * 100) / 100;
+    if (widest === null || gap > widest.gap) widest = { dimension, high: { group: high.group, mean: high.mean }, low: { group: low.group, mean: low.mean }, gap };
+  }
+  return widest;
+}

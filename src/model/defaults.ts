@@ -1,0 +1,7 @@
+/** Default settings, in a module of their own so the CLI wiring can show them without loading any other code. */
+
+/** Inputs larger than this are refused before parsing (a setting: --max-input-mb). */
+export const DEFAULT_MAX_INPUT_MB = 32;
+
+/** Groups of respondents smaller than this are never shown apart (a setting: --min-group-size). */
+export const DEFAULT_MIN_GROUP_SIZE = 3;

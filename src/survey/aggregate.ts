@@ -1,0 +1,168 @@
+/**
+ * Folds survey responses into per-practice, per-principle and overall figures,
+ * with breakdowns by sector, role and organisation that never show a group smaller
+ * than the minimum group size, so no answer can be traced to a person.
+ */
+import type { Rubric } from '../model/rubric.js';
+import { DONT_KNOW, type SurveyResponse } from '../model/responses.js';
+import { DEFAULT_MIN_GROUP_SIZE } from '../model/defaults.js';
+import { mean, perceptionScore, round2, standardDeviation } from './statistics.js';
+
+export const DIMENSIONS = ['sector', 'role', 'organisation'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+export const NOT_STATED = 'not stated';
+export const OTHERS = 'others';
+
+export interface Spread {
+  n: number;
+  mean: number | null;
+  sd: number | null;
+  min: number | null;
+  max: number | null;
+  /** Counts of answers 1..5. */
+  distribution: [number, number, number, number, number];
+  dontKnow: number;
+  /** The mean on the 0-100 scale, or null without answers. */
+  score: number | null;
+}
+
+export interface GroupFigure {
+  dimension: Dimension;
+  group: string;
+  n: number;
+  mean: number;
+}
+
+export interface PracticePerception extends Spread {
+  practice: string;
+  groups: GroupFigure[];
+}
+
+export interface PrinciplePerception {
+  principle: string;
+  n: number;
+  mean: number | null;
+  score: number | null;
+}
+
+export interface DimensionSummary {
+  dimension: Dimension;
+  /** Groups shown separately, with their respondent counts. */
+  shown: { group: string; respondents: number }[];
+  /** Respondents whose own group is too small to show under its name (pooled as "others" when that pool is large enough). */
+  withheld: number;
+}
+
+export interface SurveyAggregate {
+  respondents: number;
+  complete: number;
+  minGroupSize: number;
+  practices: PracticePerception[];
+  principles: PrinciplePerception[];
+  overall: { n: number; mean: number | null; score: number | null };
+  dimensions: DimensionSummary[];
+}
+
+export function aggregateResponses(rubric: Rubric, responses: readonly SurveyResponse[], minGroupSize = DEFAULT_MIN_GROUP_SIZE): SurveyAggregate {
+  const groupings = DIMENSIONS.map((dimension) => groupRespondents(responses, dimension, minGroupSize));
+  const practices = rubric.practices.map((practice): PracticePerception => {
+    const answers = responses.map((response) => response.answers[practice.id]);
+    const spread = spreadOf(answers);
+    const groups = groupings.flatMap((grouping) => groupFigures(grouping, responses, practice.id, minGroupSize));
+    return { practice: practice.id, ...spread, groups };
+  });
+  const principles = rubric.principles.map((principle): PrinciplePerception => {
+    const ids = rubric.practices.filter((practice) => practice.principle === principle.id).map((practice) => practice.id);
+    const values = responses.flatMap((response) => ids.map((id) => response.answers[id]).filter(isNumeric));
+    return pooled(principle.id, values);
+  });
+  const everything = responses.flatMap((response) => Object.values(response.answers).filter(isNumeric));
+  const { n, mean: overallMean, score } = pooled('', everything);
+  return {
+    respondents: responses.length,
+    complete: responses.filter((response) => response.complete).length,
+    minGroupSize,
+    practices,
+    principles,
+    overall: { n, mean: overallMean, score },
+    dimensions: groupings.map(({ dimension, shown, withheld }) => ({
+      dimension,
+      shown: shown.map(({ group, members }) => ({ group, respondents: members.length })),
+      withheld,
+    })),
+  };
+}
+
+function isNumeric(answer: unknown): answer is number {
+  return typeof answer === 'number';
+}
+
+function spreadOf(answers: readonly (number | typeof DONT_KNOW | undefined)[]): Spread {
+  const values = answers.filter(isNumeric);
+  const distribution: Spread['distribution'] = [0, 0, 0, 0, 0];
+  for (const value of values) distribution[value - 1]! += 1;
+  const dontKnow = answers.filter((answer) => answer === DONT_KNOW).length;
+  if (values.length === 0) return { n: 0, mean: null, sd: null, min: null, max: null, distribution, dontKnow, score: null };
+  const average = mean(values);
+  return {
+    n: values.length,
+    mean: round2(average),
+    sd: round2(standardDeviation(values)),
+    min: Math.min(...values),
+    max: Math.max(...values),
+    distribution,
+    dontKnow,
+    score: round2(perceptionScore(average)),
+  };
+}
+
+function pooled(principle: string, values: readonly number[]): PrinciplePerception {
+  if (values.length === 0) return { principle, n: 0, mean: null, score: null };
+  const average = mean(values);
+  return { principle, n: values.length, mean: round2(average), score: round2(perceptionScore(average)) };
+}
+
+interface Grouping {
+  dimension: Dimension;
+  shown: { group: string; members: number[] }[];
+  withheld: number;
+}
+
+/**
+ * Which groups of a dimension may be shown. Groups below the minimum are pooled as
+ * "others" when the pool itself reaches the minimum; when it does not, the smallest
+ * shown group is withheld too, so that the hidden remainder cannot be worked out by
+ * subtracting the shown groups from the total.
+ */
+export function groupRespondents(responses: readonly SurveyResponse[], dimension: Dimension, minGroupSize: number): Grouping {
+  const byGroup = new Map<string, number[]>();
+  responses.forEach((response, index) => {
+    const group = response.respondent[dimension] ?? NOT_STATED;
+    byGroup.set(group, [...(byGroup.get(group) ?? []), index]);
+  });
+  const groups = [...byGroup].map(([group, members]) => ({ group, members })).sort((a, b) => b.members.length - a.members.length || a.group.localeCompare(b.group));
+  const shown = groups.filter(({ members }) => members.length >= minGroupSize);
+  let remainder = groups.filter((group) => !shown.includes(group)).flatMap(({ members }) => members);
+  while (remainder.length > 0 && remainder.length < minGroupSize && shown.length > 0) {
+    remainder = [...remainder, ...shown.pop()!.members];
+  }
+  // A single group shown alone would simply repeat the overall figures: no breakdown then.
+  if (shown.length === 1 && remainder.length === 0) return { dimension, shown: [], withheld: 0 };
+  if (remainder.length >= minGroupSize && shown.length > 0) shown.push({ group: OTHERS, members: remainder });
+  return { dimension, shown, withheld: remainder.length };
+}
+
+/**
+ * Group means for one practice. Either every shown group of the dimension has
+ * enough answers to show, or none is shown for this practice: a single hidden cell
+ * could otherwise be recovered from the overall figure.
+ */
+function groupFigures(grouping: Grouping, responses: readonly SurveyResponse[], practiceId: string, minGroupSize: number): GroupFigure[] {
+  if (grouping.shown.length < 2) return [];
+  const figures = grouping.shown.map(({ group, members }) => {
+    const values = members.map((index) => responses[index]!.answers[practiceId]).filter(isNumeric);
+    return { dimension: grouping.dimension, group, n: values.length, mean: values.length > 0 ? round2(mean(values)) : 0 };
+  });
+  return figures.every(({ n }) => n >= minGroupSize) ? figures : [];
+}

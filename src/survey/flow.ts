@@ -1,0 +1,117 @@
+/**
+ * One respondent's way through the survey: a short profile, then every statement
+ * principle by principle, with a comment box after each principle. Every answer is
+ * saved before the next question is shown; a resumed survey starts at the first
+ * unanswered statement.
+ */
+import { SECTORS, type Partnership } from '../model/partnership.js';
+import { DONT_KNOW, ROLES, type Role, type SurveyResponse } from '../model/responses.js';
+import type { Rubric } from '../model/rubric.js';
+import { BACK, type Choice, type Prompter } from './prompter.js';
+import { questionnaire } from './questions.js';
+
+export interface SurveySession {
+  rubric: Rubric;
+  partnership: Partnership;
+  response: SurveyResponse;
+  /** Persists the response; called after every change. */
+  save(response: SurveyResponse): void;
+  asOf: string;
+}
+
+const TYPED = '\u0000typed';
+const UNSTATED = '\u0000unstated';
+
+export const ROLE_LABELS: Record<Role, string> = {
+  leadership: 'Leadership (board, steering group, chair)',
+  partner_staff: 'Staff of a partner organisation',
+  backbone: 'Backbone / coordination team',
+  target_population: 'Member of the target population',
+  community_of_interest: 'Community of interest (supporter, observer)',
+};
+
+export async function runSurvey(prompter: Prompter, session: SurveySession): Promise<SurveyResponse> {
+  const { rubric, response } = session;
+  if (!profileDone(response)) {
+    await askProfile(prompter, session);
+    session.save(response);
+  }
+  const questions = questionnaire(rubric);
+  let index = questions.findIndex((question) => response.answers[question.practice.id] === undefined);
+  if (index < 0) index = questions.length;
+  if (index > 0 && index < questions.length) prompter.note(`Welcome back: ${index} of ${questions.length} statements already answered.`);
+  while (index < questions.length) {
+    const question = questions[index]!;
+    const answer = await prompter.likert(question, rubric.survey.scale, rubric.survey.dont_know, response.answers[question.practice.id]);
+    if (answer === BACK) {
+      index = Math.max(0, index - 1);
+      continue;
+    }
+    response.answers[question.practice.id] = answer;
+    session.save(response);
+    if (question.closesPrinciple) {
+      const comment = (await prompter.input(`Anything to add about "${question.principle.title}"? (optional, Enter to skip)`, response.comments?.[question.principle.id] ?? '')).trim();
+      if (comment !== '') {
+        response.comments = { ...response.comments, [question.principle.id]: comment };
+        session.save(response);
+      }
+    }
+    index++;
+  }
+  response.complete = true;
+  session.save(response);
+  return response;
+}
+
+function profileDone(response: SurveyResponse): boolean {
+  return Object.keys(response.answers).length > 0 || response.respondent.role !== undefined;
+}
+
+async function askProfile(prompter: Prompter, { partnership, response, asOf }: SurveySession): Promise<void> {
+  const active = (partnership.partners ?? []).filter((partner) => partner.joined <= asOf && !(partner.left !== undefined && partner.left <= asOf));
+  const organisations: Choice<string>[] = [
+    ...[...active].sort((a, b) => a.name.localeCompare(b.name)).map((partner) => ({ value: partner.id, name: partner.name })),
+    { value: TYPED, name: 'Another organisation (type its name)' },
+    { value: UNSTATED, name: 'Prefer not to say' },
+  ];
+  let organisation: string | undefined = await prompter.select('Which organisation are you with?', organisations);
+  if (organisation === TYPED) organisation = (await prompter.input('Organisation name')).trim() || undefined;
+  if (organisation === UNSTATED) organisation = undefined;
+  const partner = active.find((candidate) => candidate.id === organisation);
+
+  const sectors: Choice<string>[] = [...SECTORS, 'other'].map((sector) => ({ value: sector, name: sector.replace(/_/g, ' ') }));
+  const sector = await prompter.select('Which sector is your organisation in?', [...sectors, { value: UNSTATED, name: 'Prefer not to say' }], partner?.sector);
+  const roles: Choice<string>[] = ROLES.map((role) => ({ value: role, name: ROLE_LABELS[role] }));
+  const role = await prompter.select('What is your role in the partnership?', [...roles, { value: UNSTATED, name: 'Prefer not to say' }]);
+  const name = (await prompter.input('Your name (optional: leave empty to stay anonymous)')).trim();
+
+  response.respondent = {
+    id: response.respondent.id,
+    ...(organisation !== undefined ? { organisation } : {}),
+    ...(sector !== UNSTATED ? { sector: sector as SurveyResponse['respondent']['sector'] } : {}),
+    ...(role !== UNSTATED ? { role: role as Role } : {}),
+    ...(name !== '' ? { name } : {}),
+  };
+}
+
+export interface PersonalSummary {
+  answered: number;
+  dontKnow: number;
+  principles: { title: string; mean: number | null }[];
+}
+
+/** What the respondent sees at the end: their own averages per principle. */
+export function personalSummary(rubric: Rubric, response: SurveyResponse): PersonalSummary {
+  const values = Object.values(response.answers);
+  return {
+    answered: values.filter((answer) => answer !== DONT_KNOW).length,
+    dontKnow: values.filter((answer) => answer === DONT_KNOW).length,
+    principles: rubric.principles.map((principle) => {
+      const numbers = rubric.practices
+        .filter((practice) => practice.principle === principle.id)
+        .map((practice) => response.answers[practice.id])
+        .filter((answer): answer is number => typeof answer === 'number');
+      return { title: principle.title, mean: numbers.length > 0 ? numbers.reduce((a, b) => a + b, 0) / numbers.length : null };
+    }),
+  };
+}

@@ -1,0 +1,232 @@
+/**
+ * `pes survey import`: a forms export (CSV: a header row of question texts or
+ * practice ids, one row per respondent) becomes response files. Every cell that
+ * cannot be read is reported with its line and column; nothing is written unless
+ * every row reads, or the user asks to skip the bad ones.
+ */
+import { parse } from 'csv-parse/sync';
+import { closestMatch } from '../load/closest-match.js';
+import type { LocatedError } from '../load/located-error.js';
+import { SECTORS, type Partnership } from '../model/partnership.js';
+import { DONT_KNOW, RESPONDENT_SECTORS, ROLES, type Answer, type Role, type SurveyResponse } from '../model/responses.js';
+import type { Rubric } from '../model/rubric.js';
+import { isIsoDate } from '../model/dates.js';
+import { newResponse } from './response-file.js';
+
+type ProfileField = 'organisation' | 'sector' | 'role' | 'name' | 'date';
+type ColumnMeaning = { kind: 'practice'; id: string } | { kind: 'profile'; field: ProfileField } | { kind: 'comment'; principle: string } | { kind: 'ignored' };
+
+export interface ImportResult {
+  responses: SurveyResponse[];
+  /** Lines (1-based) of the rows each response came from. */
+  lines: number[];
+  errors: LocatedError[];
+  ignoredColumns: string[];
+  skippedRows: number;
+}
+
+export interface ImportOptions {
+  file: string;
+  idPrefix: string;
+  date: string;
+  partnership: Partnership;
+}
+
+const PROFILE_HEADERS: Record<ProfileField, RegExp> = {
+  organisation: /^(organi[sz]ation|org|company|employer|which organi[sz]ation)/i,
+  sector: /^(sector|which sector)/i,
+  role: /^(role|what is your role|your role)/i,
+  name: /^(name|your name|full name)/i,
+  date: /^(timestamp|date|submitted|submission date|completed)/i,
+};
+
+const DONT_KNOW_WORDS = new Set(["don't know", 'dont know', 'do not know', 'dk', 'n/a', 'na', 'not applicable', '?', '0', "don't know / not applicable"]);
+
+const SECTOR_WORDS: Record<string, (typeof RESPONDENT_SECTORS)[number]> = {
+  business: 'private',
+  company: 'private',
+  corporate: 'private',
+  industry: 'private',
+  government: 'public',
+  'public sector': 'public',
+  ngo: 'civil_society',
+  nonprofit: 'civil_society',
+  'non-profit': 'civil_society',
+  charity: 'civil_society',
+  'civil society': 'civil_society',
+  university: 'academic',
+  research: 'academic',
+  foundation: 'funder',
+  donor: 'funder',
+  philanthropy: 'funder',
+};
+
+export function importCsv(text: string, rubric: Rubric, options: ImportOptions): ImportResult {
+  const errors: LocatedError[] = [];
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
+  } catch (error) {
+    const line = (error as { lines?: number }).lines ?? 1;
+    return { responses: [], lines: [], errors: [{ file: options.file, position: { line, col: 1 }, message: `CSV: ${(error as Error).message}` }], ignoredColumns: [], skippedRows: 0 };
+  }
+  const startLine = (entry: { record: string[]; info: { lines: number } }) => entry.info.lines - entry.record.join('').split('\n').length + 1;
+  const header = records[0];
+  if (!header) return { responses: [], lines: [], errors: [{ file: options.file, message: 'CSV: the file is empty' }], ignoredColumns: [], skippedRows: 0 };
+
+  const meanings = header.record.map((cell) => columnMeaning(cell, rubric));
+  const seen = new Map<string, number>();
+  meanings.forEach((meaning, column) => {
+    const key = meaning.kind === 'practice' ? meaning.id : meaning.kind === 'profile' ? meaning.field : meaning.kind === 'comment' ? `comment:${meaning.principle}` : undefined;
+    if (key === undefined) return;
+    if (seen.has(key)) {
+      errors.push({ file: options.file, position: { line: 1, col: column + 1 }, message: `column ${columnName(column)} repeats column ${columnName(seen.get(key)!)} ("${key}")` });
+    }
+    seen.set(key, column);
+  });
+  if (![...meanings].some((meaning) => meaning.kind === 'practice')) {
+    errors.push({ file: options.file, position: { line: 1, col: 1 }, message: 'no column matches a survey statement or practice id; is the first row the header?' });
+  }
+  if (errors.length > 0) return { responses: [], lines: [], errors, ignoredColumns: [], skippedRows: 0 };
+
+  const responses: SurveyResponse[] = [];
+  const lines: number[] = [];
+  let skippedRows = 0;
+  for (const entry of records.slice(1)) {
+    const line = startLine(entry);
+    const rowErrors: LocatedError[] = [];
+    const at = (column: number, message: string) =>
+      rowErrors.push({ file: options.file, position: { line, col: column + 1 }, message: `column ${columnName(column)} (${shorten(header.record[column] ?? '')}): ${message}` });
+    if (entry.record.length > header.record.length && entry.record.slice(header.record.length).some((cell) => cell.trim() !== '')) {
+      at(header.record.length, `the row has ${entry.record.length} cells but the header only ${header.record.length}`);
+    }
+    const id = `${options.idPrefix}-row${String(line).padStart(3, '0')}`;
+    const response = newResponse(rubric, options.partnership.partnership.name, id, options.date, 'pes survey import');
+    response.complete = true;
+    meanings.forEach((meaning, column) => {
+      const cell = (entry.record[column] ?? '').trim();
+      if (cell === '' || meaning.kind === 'ignored') return;
+      if (meaning.kind === 'practice') {
+        const answer = readAnswer(cell, rubric);
+        if (answer === undefined) at(column, `cannot read "${shorten(cell)}" as an answer (expected 1-5, a scale label, or "${rubric.survey.dont_know}")`);
+        else response.answers[meaning.id] = answer;
+      } else if (meaning.kind === 'comment') {
+        response.comments = { ...response.comments, [meaning.principle]: cell };
+      } else {
+        const problem = applyProfile(response, meaning.field, cell, options.partnership);
+        if (problem) at(column, problem);
+      }
+    });
+    const missing = rubric.practices.filter((practice) => response.answers[practice.id] === undefined).length;
+    response.complete = missing === 0;
+    if (Object.keys(response.answers).length === 0 && rowErrors.length === 0) {
+      rowErrors.push({ file: options.file, position: { line, col: 1 }, message: 'the row has no answers' });
+    }
+    if (rowErrors.length > 0) {
+      errors.push(...rowErrors);
+      skippedRows++;
+      continue;
+    }
+    responses.push(response);
+    lines.push(line);
+  }
+  const ignoredColumns = header.record.filter((_, column) => meanings[column]!.kind === 'ignored' && header.record[column]!.trim() !== '');
+  return { responses, lines, errors, ignoredColumns, skippedRows };
+}
+
+function columnMeaning(cell: string, rubric: Rubric): ColumnMeaning {
+  const text = normalise(cell);
+  if (text === '') return { kind: 'ignored' };
+  const byId = rubric.practices.find((practice) => practice.id === cell.trim());
+  if (byId) return { kind: 'practice', id: byId.id };
+  const byStatement = rubric.practices.find((practice) => {
+    const statement = normalise(practice.statement);
+    return text === statement || text.includes(statement);
+  });
+  if (byStatement) return { kind: 'practice', id: byStatement.id };
+  // A bare number as the header: "12", "P12", "Q12", "Practice 12".
+  const numbered = /^(?:p|q|practice\s*)?(\d{1,2})$/i.exec(cell.trim());
+  const byNumber = numbered ? rubric.practices.find((practice) => practice.number === Number(numbered[1])) : undefined;
+  if (byNumber) return { kind: 'practice', id: byNumber.id };
+  const comment = /^comment:([a-z0-9-]+)$/.exec(cell.trim());
+  if (comment && rubric.principles.some((principle) => principle.id === comment[1])) return { kind: 'comment', principle: comment[1]! };
+  const principle = rubric.principles.find((candidate) => text.includes(normalise(`Anything to add about "${candidate.title}"`)));
+  if (principle) return { kind: 'comment', principle: principle.id };
+  for (const [field, pattern] of Object.entries(PROFILE_HEADERS) as [ProfileField, RegExp][]) {
+    if (pattern.test(cell.trim())) return { kind: 'profile', field };
+  }
+  return { kind: 'ignored' };
+}
+
+function readAnswer(cell: string, rubric: Rubric): Answer | undefined {
+  const text = normalise(cell);
+  if (DONT_KNOW_WORDS.has(text) || text === normalise(rubric.survey.dont_know)) return DONT_KNOW;
+  const numeric = /^([1-5])(?:\.0+)?$/.exec(text);
+  if (numeric) return Number(numeric[1]) as Answer;
+  // "4 Agree", "4 - Agree", "Agree (4)" or just the label.
+  const prefixed = /^([1-5])\s*[-.:)]?\s+(.+)$/.exec(text);
+  const label = prefixed ? prefixed[2]! : text.replace(/\s*\(([1-5])\)$/, '');
+  const index = rubric.survey.scale.findIndex((entry) => normalise(entry) === label);
+  if (index >= 0 && (!prefixed || Number(prefixed[1]) === index + 1)) return (index + 1) as Answer;
+  return undefined;
+}
+
+function applyProfile(response: SurveyResponse, field: ProfileField, cell: string, partnership: Partnership): string | undefined {
+  const respondent = response.respondent;
+  switch (field) {
+    case 'organisation': {
+      const partner = partnership.partners?.find((candidate) => candidate.id === cell || normalise(candidate.name) === normalise(cell));
+      respondent.organisation = partner?.id ?? cell;
+      if (partner && respondent.sector === undefined) respondent.sector = partner.sector;
+      return undefined;
+    }
+    case 'sector': {
+      const text = normalise(cell).replace(/_/g, ' ');
+      const sector = (RESPONDENT_SECTORS as readonly string[]).find((candidate) => candidate.replace(/_/g, ' ') === text) ?? SECTOR_WORDS[text];
+      if (!sector) {
+        const suggestion = closestMatch(text, [...SECTORS.map((s) => s.replace(/_/g, ' ')), 'other']);
+        return `unknown sector "${shorten(cell)}"${suggestion ? `; did you mean "${suggestion}"?` : ` (expected one of ${RESPONDENT_SECTORS.join(', ')})`}`;
+      }
+      respondent.sector = sector as SurveyResponse['respondent']['sector'];
+      return undefined;
+    }
+    case 'role': {
+      const text = normalise(cell).replace(/[_-]/g, ' ');
+      const role = ROLES.find((candidate) => text === candidate.replace(/_/g, ' ') || text.startsWith(candidate.replace(/_/g, ' ')));
+      if (!role) return `unknown role "${shorten(cell)}" (expected one of ${ROLES.join(', ')})`;
+      respondent.role = role as Role;
+      return undefined;
+    }
+    case 'name':
+      respondent.name = cell;
+      return undefined;
+    case 'date': {
+      const date = /^(\d{4})[-/](\d{2})[-/](\d{2})/.exec(cell);
+      const iso = date ? `${date[1]}-${date[2]}-${date[3]}` : undefined;
+      if (!iso || !isIsoDate(iso)) return `cannot read "${shorten(cell)}" as a date (expected YYYY-MM-DD at the start)`;
+      response.date = iso;
+      return undefined;
+    }
+  }
+}
+
+function normalise(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Spreadsheet column letters: 0 -> A, 26 -> AA. */
+export function columnName(index: number): string {
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+function shorten(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ');
+  return oneLine.length > 40 ? `${oneLine.slice(0, 37)}...` : oneLine;
+}

@@ -1,0 +1,62 @@
+/**
+ * Reading and writing response files. Writing is the survey's "save": the whole file
+ * goes to a temp file and is renamed over the old one after every answer, so a
+ * killed process loses at most the question on screen.
+ */
+import { stringify } from 'yaml';
+import type { LocatedError } from '../load/located-error.js';
+import { validateSource } from '../load/validate.js';
+import { parseYaml, type Path } from '../load/yaml-source.js';
+import { formatPath } from '../load/validate.js';
+import { RESPONSE_FORMAT, responseSchema, type SurveyResponse } from '../model/responses.js';
+import type { Rubric } from '../model/rubric.js';
+
+export type ResponseLoad = { ok: true; response: SurveyResponse } | { ok: false; errors: LocatedError[] };
+
+export function newResponse(rubric: Rubric, partnershipName: string, id: string, date: string, source = 'pes survey'): SurveyResponse {
+  return { pes_response: RESPONSE_FORMAT, rubric: rubric.id, partnership: partnershipName, respondent: { id }, date, source, complete: false, answers: {} };
+}
+
+export function serializeResponse(response: SurveyResponse, rubric: Rubric): string {
+  // Answers in rubric order, so files diff cleanly and read like the questionnaire.
+  const answers: SurveyResponse['answers'] = {};
+  for (const practice of rubric.practices) {
+    const answer = response.answers[practice.id];
+    if (answer !== undefined) answers[practice.id] = answer;
+  }
+  const ordered = { ...response, answers };
+  return `# partnership-health survey response (one respondent). Written by pes; edit with care.\n${stringify(ordered, { lineWidth: 0 })}`;
+}
+
+export function parseResponse(file: string, text: string, rubric?: Rubric): ResponseLoad {
+  const parsed = parseYaml(file, text);
+  if (!parsed.ok) return parsed;
+  const value = parsed.source.value;
+  if (value === null || typeof value !== 'object' || !('pes_response' in value)) {
+    return { ok: false, errors: [{ file, position: { line: 1, col: 1 }, message: 'not a pes survey response (no `pes_response:` marker); refusing to read or overwrite it' }] };
+  }
+  const validation = validateSource(responseSchema, parsed.source);
+  if (!validation.ok) return validation;
+  const response = validation.value;
+  if (rubric) {
+    const problems = rubricProblems(response, rubric);
+    if (problems.length > 0) {
+      return { ok: false, errors: problems.map(({ path, message }) => ({ file, position: parsed.source.locate(path, 'key'), message: `${formatPath(path)}: ${message}` })) };
+    }
+  }
+  return { ok: true, response };
+}
+
+function rubricProblems(response: SurveyResponse, rubric: Rubric): { path: Path; message: string }[] {
+  const problems: { path: Path; message: string }[] = [];
+  if (response.rubric !== rubric.id) problems.push({ path: ['rubric'], message: `answers belong to rubric "${response.rubric}", not "${rubric.id}"` });
+  const practices = new Set(rubric.practices.map((practice) => practice.id));
+  for (const id of Object.keys(response.answers)) {
+    if (!practices.has(id)) problems.push({ path: ['answers', id], message: `no practice "${id}" in rubric ${rubric.id}` });
+  }
+  const principles = new Set(rubric.principles.map((principle) => principle.id));
+  for (const id of Object.keys(response.comments ?? {})) {
+    if (!principles.has(id)) problems.push({ path: ['comments', id], message: `no principle "${id}" in rubric ${rubric.id}` });
+  }
+  return problems;
+}

@@ -1,0 +1,55 @@
+/**
+ * The questionnaire on paper or in a forms tool: `pes survey template`. The CSV
+ * lists one question per row (profile, statements, comments) with its answer
+ * options, ready to paste into a forms tool; the Markdown prints as a handout.
+ */
+import { SECTORS } from '../model/partnership.js';
+import { ROLES } from '../model/responses.js';
+import type { Rubric } from '../model/rubric.js';
+import { csvRow } from '../render/csv-cell.js';
+import { escapeMarkdown } from '../render/markdown-text.js';
+import { ROLE_LABELS } from './flow.js';
+import { questionnaire } from './questions.js';
+
+export function surveyTemplateCsv(rubric: Rubric): string {
+  const scale = [...rubric.survey.scale.map((label, index) => `${index + 1} ${label}`), rubric.survey.dont_know].join(' | ');
+  const rows: string[][] = [['question_id', 'section', 'question', 'type', 'options']];
+  rows.push(['organisation', 'About you', 'Which organisation are you with?', 'text', '']);
+  rows.push(['sector', 'About you', 'Which sector is your organisation in?', 'choice', [...SECTORS, 'other'].join(' | ')]);
+  rows.push(['role', 'About you', 'What is your role in the partnership?', 'choice', ROLES.map((role) => `${role} (${ROLE_LABELS[role]})`).join(' | ')]);
+  for (const question of questionnaire(rubric)) {
+    const section = `${question.principle.number}. ${question.principle.title}`;
+    rows.push([question.practice.id, section, question.practice.statement, 'scale', scale]);
+    if (question.closesPrinciple) {
+      rows.push([`comment:${question.principle.id}`, section, `Anything to add about "${question.principle.title}"? (optional)`, 'text', '']);
+    }
+  }
+  return rows.map(csvRow).join('\r\n') + '\r\n';
+}
+
+export function surveyTemplateMarkdown(rubric: Rubric, partnershipName?: string): string {
+  const header = ['#', 'Statement', ...rubric.survey.scale.map((_, index) => String(index + 1)), '?'];
+  const lines = [
+    `# ${escapeMarkdown(partnershipName ? `${partnershipName}: partnership health survey` : 'Partnership health survey')}`,
+    '',
+    escapeMarkdown(rubric.survey.intro),
+    '',
+    `Tick one box per statement: ${rubric.survey.scale.map((label, index) => `**${index + 1}** ${escapeMarkdown(label)}`).join(', ')}; **?** ${escapeMarkdown(rubric.survey.dont_know)}.`,
+    '',
+    '## About you (optional)',
+    '',
+    '- Organisation: ______________________________',
+    `- Sector: ${[...SECTORS, 'other'].map((sector) => `☐ ${sector.replace(/_/g, ' ')}`).join('  ')}`,
+    `- Role: ${ROLES.map((role) => `☐ ${escapeMarkdown(ROLE_LABELS[role])}`).join('  ')}`,
+    '',
+  ];
+  for (const principle of rubric.principles) {
+    lines.push(`## ${principle.number}. ${escapeMarkdown(principle.title)}`, '');
+    lines.push(`| ${header.join(' | ')} |`, `|${header.map((_, index) => (index === 1 ? ' --- ' : ' :-: ')).join('|')}|`);
+    for (const practice of rubric.practices.filter((p) => p.principle === principle.id)) {
+      lines.push(`| ${practice.number} | ${escapeMarkdown(practice.statement)} | ${Array(header.length - 2).fill('☐').join(' | ')} |`);
+    }
+    lines.push('', 'Anything to add? ______________________________________________', '');
+  }
+  return lines.join('\n');
+}
