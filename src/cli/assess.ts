@@ -9,6 +9,7 @@ import { VERSION } from './version.js';
 import { loadResponses } from './responses-source.js';
 import { resolveRubric } from './rubric-source.js';
 import { aggregateResponses } from '../survey/aggregate.js';
+import { groupNamer } from '../survey/group-names.js';
 import { colorEnabled, terminalWidth } from './terminal.js';
 
 export interface AssessOptions {
@@ -41,7 +42,9 @@ export async function assess(file: string, options: AssessOptions): Promise<void
     loaded: loaded.loaded,
     asOf,
     tool: { name: 'partnership-health', version: VERSION },
-    survey: responses ? aggregateResponses(rubric.rubric, responses.responses, options.minGroupSize) : undefined,
+    survey: responses
+      ? aggregateResponses(rubric.rubric, responses.responses, options.minGroupSize, groupNamer(loaded.loaded.partnership))
+      : undefined,
     inputs: {
       partnershipFile: shownFile,
       partnershipSha256,

@@ -17,6 +17,8 @@ export function buildProgram(): Command {
     .version(VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError(true)
+    // `pes survey --dir X import ...` and `pes survey import --dir Y` must not share one --dir.
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(`pes: ${text.replace(/^error: /, '')}`) });
 
@@ -51,6 +53,7 @@ export function buildProgram(): Command {
 
   const survey = program
     .command('survey')
+    .enablePositionalOptions()
     .description('ask people how the partnership works: an interactive survey, or a template and import for forms and paper')
     .argument('[file]', 'partnership YAML file', 'partnership.yaml')
     .option('--dir <dir>', 'folder for response files', 'responses')

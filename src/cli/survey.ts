@@ -10,6 +10,7 @@ import { loadPartnership } from '../load/partnership.js';
 import type { SurveyResponse } from '../model/responses.js';
 import type { Rubric } from '../model/rubric.js';
 import { renderPersonalSummary } from '../render/survey-summary.js';
+import { wrap } from '../render/wrap.js';
 import { personalSummary, runSurvey } from '../survey/flow.js';
 import { inquirerPrompter } from '../survey/inquirer-prompter.js';
 import { newResponse, parseResponse, serializeResponse } from '../survey/response-file.js';
@@ -53,7 +54,7 @@ export async function survey(file: string, options: SurveyOptions): Promise<void
     const target = resume !== undefined && resume !== false ? resumeTarget(options.dir, resume, rubric) : freshTarget(options.dir, rubric, partnership.partnership.name, today);
     resume = undefined;
     if (options.workshop) process.stdout.write(CLEAR_SCREEN);
-    process.stdout.write(`${rubric.survey.intro}\n\n`);
+    process.stdout.write(`${wrap(rubric.survey.intro, Math.min(terminal.width, 100))}\n\n`);
     const save = (response: SurveyResponse) => writeFileAtomic(target.file, serializeResponse(response, rubric), { force: true });
     try {
       const done = await runSurvey(prompter, { rubric, partnership, response: target.response, save, asOf });

@@ -3,6 +3,7 @@ import Table from 'cli-table3';
 import type { Report } from '../model/report.js';
 import { groupGapText, labelList, surveyCell } from './labels.js';
 import { terminalSafe } from './sanitize.js';
+import { wrapItems } from './wrap.js';
 import { BAND_LABEL, bar, paintBand, scoreText, styler, type TerminalOptions } from './terminal-style.js';
 
 const BAR_WIDTH = 20;
@@ -73,8 +74,10 @@ export function renderTable(report: Report, options: TerminalOptions): string {
   }
 
   if (report.strengths.length > 0) {
-    lines.push(chalk.bold('Strong: keep the habit, no more investment needed'));
-    for (const strength of report.strengths) lines.push(`  ${chalk.green('✓')} #${strength.practice} ${safe(strength.title)} (${scoreText(strength.score)})`);
+    lines.push(chalk.bold(`Strong (${report.strengths.length}): keep the habit, no more investment needed`));
+    const shortOf = (number: number) => report.practices.find((practice) => practice.number === number)!.short;
+    const items = report.strengths.map((strength) => safe(`#${strength.practice} ${shortOf(strength.practice)}`));
+    lines.push(wrapItems(items, Math.min(options.width, 120), '  '));
     lines.push('');
   }
 

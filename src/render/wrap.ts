@@ -14,3 +14,20 @@ export function wrap(text: string, width: number, indent = ''): string {
   if (line !== '') lines.push(indent + line);
   return lines.join('\n');
 }
+
+/** Wraps a list of short items, never breaking inside one. */
+export function wrapItems(items: readonly string[], width: number, indent = '', separator = ' · '): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const item of items) {
+    const candidate = line === '' ? item : `${line}${separator}${item}`;
+    if (line !== '' && indent.length + candidate.length > width) {
+      lines.push(indent + line + separator.trimEnd());
+      line = item;
+    } else {
+      line = candidate;
+    }
+  }
+  if (line !== '') lines.push(indent + line);
+  return lines.join('\n');
+}

@@ -64,8 +64,13 @@ export interface SurveyAggregate {
   dimensions: DimensionSummary[];
 }
 
-export function aggregateResponses(rubric: Rubric, responses: readonly SurveyResponse[], minGroupSize = DEFAULT_MIN_GROUP_SIZE): SurveyAggregate {
-  const groupings = DIMENSIONS.map((dimension) => groupRespondents(responses, dimension, minGroupSize));
+export function aggregateResponses(
+  rubric: Rubric,
+  responses: readonly SurveyResponse[],
+  minGroupSize = DEFAULT_MIN_GROUP_SIZE,
+  nameGroup: (dimension: Dimension, value: string) => string = (_, value) => value,
+): SurveyAggregate {
+  const groupings = DIMENSIONS.map((dimension) => groupRespondents(responses, dimension, minGroupSize, nameGroup));
   const practices = rubric.practices.map((practice): PracticePerception => {
     const answers = responses.map((response) => response.answers[practice.id]);
     const spread = spreadOf(answers);
@@ -135,10 +140,16 @@ interface Grouping {
  * shown group is withheld too, so that the hidden remainder cannot be worked out by
  * subtracting the shown groups from the total.
  */
-export function groupRespondents(responses: readonly SurveyResponse[], dimension: Dimension, minGroupSize: number): Grouping {
+export function groupRespondents(
+  responses: readonly SurveyResponse[],
+  dimension: Dimension,
+  minGroupSize: number,
+  nameGroup: (dimension: Dimension, value: string) => string = (_, value) => value,
+): Grouping {
   const byGroup = new Map<string, number[]>();
   responses.forEach((response, index) => {
-    const group = response.respondent[dimension] ?? NOT_STATED;
+    const value = response.respondent[dimension];
+    const group = value === undefined ? NOT_STATED : nameGroup(dimension, value);
     byGroup.set(group, [...(byGroup.get(group) ?? []), index]);
   });
   const groups = [...byGroup].map(([group, members]) => ({ group, members })).sort((a, b) => b.members.length - a.members.length || a.group.localeCompare(b.group));

@@ -11,6 +11,7 @@ import { SECTORS, type Partnership } from '../model/partnership.js';
 import { DONT_KNOW, RESPONDENT_SECTORS, ROLES, type Answer, type Role, type SurveyResponse } from '../model/responses.js';
 import type { Rubric } from '../model/rubric.js';
 import { isIsoDate } from '../model/dates.js';
+import { ROLE_LABELS } from './flow.js';
 import { newResponse } from './response-file.js';
 
 type ProfileField = 'organisation' | 'sector' | 'role' | 'name' | 'date';
@@ -181,7 +182,7 @@ function applyProfile(response: SurveyResponse, field: ProfileField, cell: strin
       return undefined;
     }
     case 'sector': {
-      const text = normalise(cell).replace(/_/g, ' ');
+      const text = normalise(cell).replace(/_/g, ' ').replace(/ sector$/, '');
       const sector = (RESPONDENT_SECTORS as readonly string[]).find((candidate) => candidate.replace(/_/g, ' ') === text) ?? SECTOR_WORDS[text];
       if (!sector) {
         const suggestion = closestMatch(text, [...SECTORS.map((s) => s.replace(/_/g, ' ')), 'other']);
@@ -191,8 +192,13 @@ function applyProfile(response: SurveyResponse, field: ProfileField, cell: strin
       return undefined;
     }
     case 'role': {
+      // Accept the id ("partner_staff"), its words ("partner staff"), or the label the survey shows ("Staff of a partner organisation").
       const text = normalise(cell).replace(/[_-]/g, ' ');
-      const role = ROLES.find((candidate) => text === candidate.replace(/_/g, ' ') || text.startsWith(candidate.replace(/_/g, ' ')));
+      const role = ROLES.find((candidate) => {
+        const words = candidate.replace(/_/g, ' ');
+        const label = normalise(ROLE_LABELS[candidate]);
+        return text === words || text.startsWith(`${words} `) || label === text || (text.length >= 5 && label.startsWith(text));
+      });
       if (!role) return `unknown role "${shorten(cell)}" (expected one of ${ROLES.join(', ')})`;
       respondent.role = role as Role;
       return undefined;

@@ -51,7 +51,8 @@ export const likertPrompt = createPrompt<LikertAnswer, LikertConfig>((config, do
 
   const label = (answer: Answer) => (answer === DONT_KNOW ? `0  ${config.dontKnow}` : `${answer}  ${config.scale[answer - 1]}`);
   const progress = `${config.position}/${config.total}`;
-  const filled = Math.round((config.position / config.total) * BAR_WIDTH);
+  // The bar shows what is already answered, so it starts empty and fills with the last answer.
+  const filled = Math.round(((config.position - 1) / config.total) * BAR_WIDTH);
   const bar = '█'.repeat(filled) + '░'.repeat(BAR_WIDTH - filled);
 
   if (status === 'done') {
