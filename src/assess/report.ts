@@ -10,7 +10,9 @@ import type { IsoDate } from '../model/dates.js';
 import type { CheckResult, Location, PracticeResult, PrincipleResult, Report } from '../model/report.js';
 import type { Practice, Rubric } from '../model/rubric.js';
 import type { PracticePerception, SurveyAggregate } from '../survey/aggregate.js';
+import { compareWithBaseline } from './baseline.js';
 import { selectDiscussion } from './discussion.js';
+import { narrate } from './narrative.js';
 import { evaluateRubric, type PracticeEvaluation } from './evaluate.js';
 import { describeNeeds, formatOutcome } from './messages.js';
 import { bandFor, checkPoints, priorityOf, round1, STATUS_SEVERITY, weightedMean } from './score.js';
@@ -33,6 +35,10 @@ export interface ReportRequest {
   inputs: ReportInputs;
   tool: { name: string; version: string };
   survey?: SurveyAggregate;
+  /** Practices the partnership decided not to pursue, by practice id, with the reason. */
+  notApplicable?: ReadonlyMap<string, string>;
+  /** An earlier report to compare with. */
+  baseline?: { report: Report; file: string };
 }
 
 interface Assessed {
@@ -49,7 +55,7 @@ export function buildReport(request: ReportRequest): Report {
   };
   const perceptions = new Map((survey?.practices ?? []).map((perception) => [perception.practice, perception]));
   const assessed = evaluateRubric(rubric, loaded.partnership, asOf).map((evaluation) =>
-    assessPractice(evaluation, perceptions.get(evaluation.practice.id), rubric, locate),
+    assessPractice(evaluation, perceptions.get(evaluation.practice.id), request.notApplicable?.get(evaluation.practice.id), rubric, locate),
   );
   const practices = assessed.map(({ result }) => result);
   const principles = rubric.principles.map((principle): PrincipleResult => {
@@ -69,8 +75,9 @@ export function buildReport(request: ReportRequest): Report {
     };
   });
   const overallScore = meanScore(practices, (practice) => practice.score);
-  const described = practices.filter((practice) => practice.evidence.score !== null).length;
-  return {
+  const described = practices.filter((practice) => practice.evidence.score !== null && practice.notApplicable === null).length;
+  const assessable = practices.filter((practice) => practice.notApplicable === null).length;
+  const report: Omit<Report, 'narrative'> = {
     schemaVersion: 1,
     tool: request.tool,
     rubric: { id: rubric.id, version: rubric.version, title: rubric.title },
@@ -88,8 +95,8 @@ export function buildReport(request: ReportRequest): Report {
       evidenceScore: meanScore(practices, (practice) => practice.evidence.score),
       perception: survey ? { ...survey.overall } : null,
       described,
-      total: practices.length,
-      provisional: described < practices.length * rubric.bands.min_described_share,
+      total: assessable,
+      provisional: described < assessable * rubric.bands.min_described_share,
     },
     survey: survey
       ? { respondents: survey.respondents, complete: survey.complete, minGroupSize: survey.minGroupSize, dimensions: survey.dimensions }
@@ -128,12 +135,16 @@ export function buildReport(request: ReportRequest): Report {
       }))
       .sort((a, b) => Math.max(b.sd, b.widestGroupGap?.gap ?? 0) - Math.max(a.sd, a.widestGroupGap?.gap ?? 0) || a.practice - b.practice),
     discussion: survey ? selectDiscussion(assessed, rubric) : [],
+    baseline: null,
   };
+  if (request.baseline) report.baseline = compareWithBaseline({ ...report, narrative: '' }, request.baseline.report, request.baseline.file);
+  return { ...report, narrative: narrate(report) };
 }
 
 function assessPractice(
   { practice, checks }: PracticeEvaluation,
   perception: PracticePerception | undefined,
+  notApplicable: string | undefined,
   rubric: Rubric,
   locate: (path: Path) => Location,
 ): Assessed {
@@ -149,8 +160,9 @@ function assessPractice(
   const evidenceScore = roundOrNull(weightedMean(checks.map(({ use, outcome }) => ({ value: checkPoints(outcome.status), weight: use.weight }))));
   const evidenceBand = bandFor(evidenceScore, rubric.bands);
   const triangulation = triangulate({ score: evidenceScore, band: evidenceBand }, perception, rubric);
-  const score = triangulation.combined;
-  const band = bandFor(score, rubric.bands);
+  // A practice the partnership chose not to pursue is shown with its reason but scored nowhere.
+  const score = notApplicable === undefined ? triangulation.combined : null;
+  const band = notApplicable === undefined ? bandFor(score, rubric.bands) : 'not_applicable';
   const needs = checks.filter(({ outcome }) => outcome.status === 'not_described').map(({ use, check }) => describeNeeds(check, use.params));
   const lead = [...results].sort((a, b) => STATUS_SEVERITY[a.status] - STATUS_SEVERITY[b.status])[0]!;
   const shownPerception = perception && perception.n + perception.dontKnow > 0 ? withoutId(perception) : null;
@@ -169,11 +181,12 @@ function assessPractice(
       evidence: { score: evidenceScore, band: evidenceBand, checks: results },
       perception: shownPerception,
       labels: triangulation.labels,
-      finding: lead.message,
+      notApplicable: notApplicable === undefined ? null : { reason: notApplicable },
+      finding: notApplicable === undefined ? lead.message : `not pursued: ${notApplicable}`,
       location: lead.location,
       priority: priorityOf(practice.weight, score),
-      recommendation: recommend(practice, band, needs, triangulation, perception, rubric),
-      needs,
+      recommendation: band === 'not_applicable' ? `Deliberately not pursued: ${notApplicable}` : recommend(practice, band, needs, triangulation, perception, rubric),
+      needs: notApplicable === undefined ? needs : [],
     },
   };
 }
@@ -181,7 +194,7 @@ function assessPractice(
 /** Band advice from the rubric, led by what the survey adds (paper-only, disagreement, an unrecorded strength). */
 function recommend(
   practice: Practice,
-  band: PracticeResult['band'],
+  band: Exclude<PracticeResult['band'], 'not_applicable'>,
   needs: readonly string[],
   triangulation: Triangulation,
   perception: PracticePerception | undefined,

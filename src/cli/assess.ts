@@ -1,77 +1,152 @@
-/** `pes assess [FILE]`: load, validate, evaluate, render. The only I/O is here. */
+/**
+ * `pes assess [FILE]`: load, validate, evaluate, render, gate. Reads the partnership,
+ * the rubric, responses, a baseline and the config; writes reports; exits 1 when a
+ * gate fails. The only file-system and terminal work of the assessment is here.
+ */
+import { join } from 'node:path';
+import { gateFailures, type GateSettings } from '../assess/gates.js';
 import { buildReport } from '../assess/report.js';
+import { configPracticeErrors, practiceIdFor } from '../load/config.js';
 import { UserError } from '../load/located-error.js';
 import { loadPartnership } from '../load/partnership.js';
-import { resolveAsOf } from './as-of.js';
-import { sha256 } from './digest.js';
-import { displayPath, readTextInput, writeFileAtomic } from './io.js';
-import { VERSION } from './version.js';
-import { loadResponses } from './responses-source.js';
-import { resolveRubric } from './rubric-source.js';
+import { FORMATS, type Format } from '../model/config.js';
+import { DEFAULT_MAX_INPUT_MB, DEFAULT_MIN_GROUP_SIZE } from '../model/defaults.js';
+import { FILE_EXTENSIONS, formatForFile, rendererFor } from '../render/formats.js';
 import { aggregateResponses } from '../survey/aggregate.js';
 import { groupNamer } from '../survey/group-names.js';
+import { resolveAsOf } from './as-of.js';
+import { findConfig } from './config-source.js';
+import { sha256 } from './digest.js';
+import { displayPath, readTextInput, writeFileAtomic } from './io.js';
+import { loadResponses } from './responses-source.js';
+import { resolveRubric } from './rubric-source.js';
+import { GateFailure } from './run.js';
 import { colorEnabled, terminalWidth } from './terminal.js';
+import { VERSION } from './version.js';
 
 export interface AssessOptions {
   asOf?: string;
   rubric?: string;
-  format: 'table' | 'json';
+  format?: string;
   output?: string;
+  outputDir?: string;
   force?: boolean;
   color?: boolean;
   width?: number;
   responses?: string[];
-  minGroupSize: number;
+  minGroupSize?: number;
   discussion?: boolean;
-  maxInputMb: number;
+  baseline?: string;
+  failUnder?: number;
+  failOn?: 'gap' | 'developing';
+  failOnRegression?: boolean;
+  config?: string | false;
+  maxInputMb?: number;
 }
 
 export async function assess(file: string, options: AssessOptions): Promise<void> {
-  const text = readTextInput(file, options.maxInputMb);
+  const { config, source: configSource, resolvePath } = findConfig(options.config, file);
+  const maxInputMb = options.maxInputMb ?? config.max_input_mb ?? DEFAULT_MAX_INPUT_MB;
+  const text = readTextInput(file, maxInputMb);
   const shownFile = displayPath(file);
   const loaded = loadPartnership(shownFile, text);
   if (!loaded.ok) throw new UserError(loaded.errors);
   const asOf = resolveAsOf(options.asOf, loaded.loaded.partnership.as_of, shownFile);
-  const rubric = resolveRubric(options.rubric, options.maxInputMb);
+  const rubricFile = options.rubric ?? (config.rubric !== undefined ? resolvePath(config.rubric) : undefined);
+  const rubric = resolveRubric(rubricFile, maxInputMb);
+  if (configSource) {
+    const errors = configPracticeErrors(config, configSource, rubric.rubric);
+    if (errors.length > 0) throw new UserError(errors);
+  }
+  const formats = chosenFormats(options, config.format);
+  const gates: GateSettings = {
+    failUnder: options.failUnder ?? config.gates?.fail_under,
+    failOn: options.failOn ?? config.gates?.fail_on,
+    practiceMinimums: config.gates?.practices,
+    failOnRegression: options.failOnRegression ?? config.gates?.fail_on_regression,
+  };
+  if (gates.failOnRegression && options.baseline === undefined) {
+    throw new UserError({ file: 'pes', message: '--fail-on-regression needs --baseline PREVIOUS.json to compare with' });
+  }
+
+  const responsePaths = options.responses ?? config.responses?.map(resolvePath);
+  const minGroupSize = options.minGroupSize ?? config.min_group_size ?? DEFAULT_MIN_GROUP_SIZE;
+  const partnershipName = loaded.loaded.partnership.partnership.name;
+  const responses = responsePaths?.length ? loadResponses(responsePaths, rubric.rubric, partnershipName, maxInputMb) : undefined;
+  // The report schema is only needed to read a baseline, so it is loaded only then.
+  const baseline = options.baseline !== undefined ? (await import('./baseline-source.js')).loadBaseline(options.baseline, maxInputMb) : undefined;
+  const notApplicable = new Map((config.suppress ?? []).map((entry) => [practiceIdFor(entry.practice, rubric.rubric)!, entry.reason]));
+
   const partnershipSha256 = sha256(text);
-  const responses = options.responses?.length
-    ? loadResponses(options.responses, rubric.rubric, loaded.loaded.partnership.partnership.name, options.maxInputMb)
-    : undefined;
   const report = buildReport({
     rubric: rubric.rubric,
     loaded: loaded.loaded,
     asOf,
     tool: { name: 'partnership-health', version: VERSION },
-    survey: responses
-      ? aggregateResponses(rubric.rubric, responses.responses, options.minGroupSize, groupNamer(loaded.loaded.partnership))
-      : undefined,
+    survey: responses ? aggregateResponses(rubric.rubric, responses.responses, minGroupSize, groupNamer(loaded.loaded.partnership)) : undefined,
+    notApplicable,
+    baseline,
     inputs: {
       partnershipFile: shownFile,
       partnershipSha256,
       rubricFile: rubric.file,
       rubricSha256: rubric.sha256,
-      digest: sha256([partnershipSha256, rubric.sha256, responses?.sha256 ?? '', asOf, options.minGroupSize].join('\n')),
+      digest: sha256(
+        [partnershipSha256, rubric.sha256, responses?.sha256 ?? '', baseline?.sha256 ?? '', asOf, minGroupSize, JSON.stringify([...notApplicable])].join('\n'),
+      ),
     },
   });
 
-  const toTerminal = options.output === undefined;
-  let rendered: string;
-  if (options.format === 'json') {
-    rendered = `${JSON.stringify(report, null, 2)}\n`;
-  } else {
-    const color = toTerminal && colorEnabled(options.color);
-    const terminal = { color, width: options.width ?? terminalWidth() };
-    if (options.discussion) {
-      const { renderDiscussion } = await import('../render/discussion.js');
-      rendered = `${renderDiscussion(report, terminal)}\n`;
+  const toTerminal = options.output === undefined && options.outputDir === undefined;
+  const renderOptions = {
+    color: toTerminal && colorEnabled(options.color),
+    width: options.width ?? terminalWidth(),
+    failOn: gates.failOn ?? 'gap',
+  };
+  const inputs = [file, ...(rubricFile ? [rubricFile] : []), ...(options.baseline ? [options.baseline] : [])];
+  if (options.discussion) {
+    const { renderDiscussion } = await import('../render/discussion.js');
+    process.stdout.write(`${renderDiscussion(report, renderOptions)}\n`);
+    return;
+  }
+  for (const format of formats) {
+    const rendered = ensureNewline((await rendererFor(format))(report, renderOptions));
+    if (options.outputDir !== undefined) {
+      const stem = shownFile.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
+      writeFileAtomic(join(options.outputDir, `${stem}.${FILE_EXTENSIONS[format]}`), rendered, { force: options.force, inputs });
+    } else if (options.output !== undefined) {
+      writeFileAtomic(options.output, rendered, { force: options.force, inputs });
     } else {
-      const { renderTable } = await import('../render/table.js');
-      rendered = `${renderTable(report, terminal)}\n`;
+      process.stdout.write(rendered);
     }
   }
-  if (options.output !== undefined) {
-    writeFileAtomic(options.output, rendered, { force: options.force, inputs: [file, ...(options.rubric ? [options.rubric] : [])] });
-  } else {
-    process.stdout.write(rendered);
+
+  const failures = gateFailures(report, gates);
+  if (failures.length > 0) throw new GateFailure(failures);
+}
+
+/** --format (one, or several separated by commas), else the --output file's extension, else the config, else table on a terminal and JSON in a pipe. */
+function chosenFormats(options: AssessOptions, configured: Format | undefined): Format[] {
+  const requested = options.format?.split(',').map((entry) => entry.trim()).filter(Boolean);
+  if (requested?.length) {
+    for (const format of requested) {
+      if (!(FORMATS as readonly string[]).includes(format)) {
+        throw new UserError({ file: 'pes', message: `unknown format "${format}" (choose from ${FORMATS.join(', ')})` });
+      }
+    }
+    if (requested.length > 1 && options.outputDir === undefined) {
+      throw new UserError({ file: 'pes', message: 'several formats need --output-dir DIR to write them into' });
+    }
+    return [...new Set(requested)] as Format[];
   }
+  if (options.output !== undefined) {
+    const implied = formatForFile(options.output);
+    if (implied) return [implied];
+  }
+  if (configured) return [configured];
+  return [process.stdout.isTTY ? 'table' : 'json'];
+}
+
+function ensureNewline(text: string): string {
+  return text.endsWith('\n') ? text : `${text}\n`;
 }

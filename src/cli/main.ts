@@ -35,20 +35,30 @@ export function buildProgram(): Command {
     .argument('[file]', 'partnership YAML file', 'partnership.yaml')
     .option('--as-of <date>', 'assess as of this date (YYYY-MM-DD); overrides as_of in the file')
     .option('--rubric <file>', 'use this rubric instead of the built-in pes-27')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .option('-o, --output <file>', 'write the report to a file instead of standard output')
-    .option('--force', 'overwrite --output if it exists')
+    .option(
+      '--format <formats>',
+      'table, json, markdown, html, csv, sarif, junit or github; several with commas and --output-dir (default: table on a terminal, json in a pipe)',
+    )
+    .option('-o, --output <file>', 'write the report to a file (its extension picks the format when --format is not given)')
+    .option('--output-dir <dir>', 'write one file per --format into this folder')
+    .option('--force', 'overwrite output files that exist')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (also: NO_COLOR=1)')
     .addOption(new Option('--width <columns>', 'fit the table to this many columns').argParser(positiveInteger))
     .option('--responses <paths...>', 'survey responses: folders of response files, or single files')
     .addOption(
-      new Option('--min-group-size <n>', 'show a sector, role or organisation apart only with at least this many respondents')
-        .default(DEFAULT_MIN_GROUP_SIZE)
-        .argParser(positiveInteger),
+      new Option('--min-group-size <n>', `show a sector, role or organisation apart only with at least this many respondents (default ${DEFAULT_MIN_GROUP_SIZE})`).argParser(
+        positiveInteger,
+      ),
     )
     .option('--discussion', 'print only the discussion guide: the practices a workshop should talk about first')
-    .addOption(maxInputOption())
+    .option('--baseline <report.json>', 'an earlier JSON report: show the change since then')
+    .addOption(new Option('--fail-under <score>', 'exit 1 when the overall score is below this').argParser(score))
+    .addOption(new Option('--fail-on <band>', 'exit 1 when any practice is in this band or worse').choices(['gap', 'developing']))
+    .option('--fail-on-regression', 'exit 1 when the overall score or any practice fell since --baseline')
+    .option('--config <file>', `settings file (default: ${'.pesrc.yaml'} beside the partnership file, or here)`)
+    .option('--no-config', 'ignore any config file')
+    .addOption(new Option('--max-input-mb <megabytes>', `refuse input files larger than this (default ${DEFAULT_MAX_INPUT_MB})`).argParser(positiveNumber))
     .action((file: string, options) => runCommand(async () => (await import('./assess.js')).assess(file, options)));
 
   const survey = program
@@ -117,6 +127,12 @@ export function buildProgram(): Command {
 function positiveNumber(value: string): number {
   const number = Number(value);
   if (!Number.isFinite(number) || number <= 0) throw new CommanderErrorForValue(`expected a positive number, got "${value}"`);
+  return number;
+}
+
+function score(value: string): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number < 0 || number > 100) throw new CommanderErrorForValue(`expected a score from 0 to 100, got "${value}"`);
   return number;
 }
 

@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { CHECK_STATUSES } from '../checks/check.js';
 
-export const BANDS = ['strong', 'developing', 'gap', 'not_described'] as const;
+export const BANDS = ['strong', 'developing', 'gap', 'not_described', 'not_applicable'] as const;
 export type Band = (typeof BANDS)[number];
 
 const score = z.nullable(z.number().check(z.gte(0), z.lte(100)));
@@ -51,6 +51,9 @@ export const groupGapSchema = z.strictObject({
   gap: z.number(),
 });
 
+const changeShape = { before: score, after: score, delta: z.nullable(z.number()) };
+const changeSchema = z.strictObject(changeShape);
+
 export const TRIANGULATION_LABELS = ['paper_only', 'divergent', 'hidden_strength', 'confirmed_gap', 'confirmed_strength'] as const;
 
 export const practiceResultSchema = z.strictObject({
@@ -66,6 +69,8 @@ export const practiceResultSchema = z.strictObject({
   evidence: z.strictObject({ score, band: z.enum(BANDS), checks: z.array(checkResultSchema) }),
   perception: z.nullable(perceptionSchema),
   labels: z.array(z.enum(TRIANGULATION_LABELS)),
+  /** Set when the partnership has decided not to pursue this practice (config `suppress`); it is then not scored. */
+  notApplicable: z.nullable(z.strictObject({ reason: z.string() })),
   finding: z.string(),
   location: locationSchema,
   priority: z.number(),
@@ -132,6 +137,20 @@ export const reportSchema = z.strictObject({
   disagreements: z.array(
     z.strictObject({ practice: z.int(), title: z.string(), n: z.int(), sd: z.number(), min: z.number(), max: z.number(), widestGroupGap: z.nullable(groupGapSchema) }),
   ),
+  /** The change since an earlier report (--baseline), matched by practice and principle id. */
+  baseline: z.nullable(
+    z.strictObject({
+      file: z.string(),
+      asOf: z.string(),
+      overall: changeSchema,
+      principles: z.array(z.strictObject({ id: z.string(), number: z.int(), ...changeShape })),
+      practices: z.array(z.strictObject({ id: z.string(), number: z.int(), bandBefore: z.nullable(z.enum(BANDS)), ...changeShape })),
+      /** Practices (and the overall score) that fell since the baseline. */
+      regressions: z.array(z.strictObject({ what: z.string(), before: z.number(), after: z.number() })),
+    }),
+  ),
+  /** A few plain sentences a non-numerate partner can retell: the band, the strongest principle, the biggest gap and its first step, the change since the baseline. */
+  narrative: z.string(),
   /** The practices a workshop should discuss first, with the question to put to the room. */
   discussion: z.array(
     z.strictObject({ practice: z.int(), title: z.string(), reason: z.enum(['paper_only', 'divergent', 'low_perception']), detail: z.string(), question: z.string() }),

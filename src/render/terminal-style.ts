@@ -17,6 +17,7 @@ export const BAND_LABEL: Record<Band, string> = {
   developing: 'developing',
   gap: 'gap',
   not_described: 'not described',
+  not_applicable: 'not pursued',
 };
 
 export function paintBand(chalk: ChalkInstance, band: Band, text: string = BAND_LABEL[band]): string {

@@ -66,7 +66,7 @@ describe('pes, as a user runs it', () => {
 
   describe('assess', () => {
     it('prints the terminal report: header, six principles, 27 practices, recommendations', () => {
-      const result = pes(['assess', SMALL, '--width', '120']);
+      const result = pes(['assess', SMALL, '--format', 'table', '--width', '120']);
       expect(result.status).toBe(0);
       expect(result.stdout).toMatch(/^Small Test Partnership\nPartnership health as of 2026-06-30/);
       expect(result.stdout).toMatch(/Overall \d+\/100 {2}(strong|developing|gap)/);
@@ -79,8 +79,8 @@ describe('pes, as a user runs it', () => {
     });
 
     it('colours the report when asked', () => {
-      expect(pes(['assess', SMALL], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout).toContain('\u001b[');
-      expect(pes(['assess', SMALL, '--color'], { env: { NO_COLOR: undefined } }).stdout).toContain('\u001b[');
+      expect(pes(['assess', SMALL, '--format', 'table'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout).toContain('\u001b[');
+      expect(pes(['assess', SMALL, '--format', 'table', '--color'], { env: { NO_COLOR: undefined } }).stdout).toContain('\u001b[');
     });
 
     it('finds the turnover and integration-mismatch cases in the small fixture', () => {

@@ -77,7 +77,7 @@ describe('pes survey without a terminal', () => {
 
 describe('pes assess with survey responses', () => {
   it('names the practice where sectors disagree and the one that exists only on paper', () => {
-    const table = pes(['assess', MATURE, '--responses', RESPONSES, '--width', '140']);
+    const table = pes(['assess', MATURE, '--responses', RESPONSES, '--format', 'table', '--width', '140']);
     expect(table.status).toBe(0);
     expect(table.stdout).toContain('Where people disagree');
     expect(table.stdout).toMatch(/#15 Deciding the degree of integration: answers 1-5, sd 1\.31; civil society 4\.5 vs private 1\.5 \(by sector\)/);

@@ -1,0 +1,28 @@
+/** Reads an earlier JSON report for --baseline, with located errors when it is not one. */
+import { UserError } from '../load/located-error.js';
+import { validateSource } from '../load/validate.js';
+import { parseYaml } from '../load/yaml-source.js';
+import { reportSchema, type Report } from '../model/report.js';
+import { sha256 } from './digest.js';
+import { displayPath, readTextInput } from './io.js';
+
+export interface LoadedBaseline {
+  report: Report;
+  file: string;
+  sha256: string;
+}
+
+export function loadBaseline(file: string, maxMegabytes?: number): LoadedBaseline {
+  const text = readTextInput(file, maxMegabytes);
+  const shown = displayPath(file);
+  // JSON is YAML, so the YAML reader gives positions for syntax errors and schema problems alike.
+  const parsed = parseYaml(shown, text);
+  if (!parsed.ok) throw new UserError(parsed.errors);
+  const value = parsed.source.value as { schemaVersion?: unknown } | null;
+  if (value === null || typeof value !== 'object' || value.schemaVersion !== 1) {
+    throw new UserError({ file: shown, position: { line: 1, col: 1 }, message: 'not a pes JSON report (schemaVersion 1); make one with `pes assess FILE --format json --output FILE.json`' });
+  }
+  const validation = validateSource(reportSchema, parsed.source);
+  if (!validation.ok) throw new UserError(validation.errors);
+  return { report: validation.value, file: shown, sha256: sha256(text) };
+}

@@ -1,0 +1,33 @@
+/**
+ * Finds and reads the config file: --config FILE, else `.pesrc.yaml` beside the
+ * partnership file, else in the working directory. Paths inside it are relative
+ * to the config file itself, so it works from any directory.
+ */
+import { dirname, join, resolve } from 'node:path';
+import { UserError } from '../load/located-error.js';
+import { loadConfig } from '../load/config.js';
+import type { Config } from '../model/config.js';
+import type { YamlSource } from '../load/yaml-source.js';
+import { displayPath, exists, readTextInput } from './io.js';
+
+export const CONFIG_FILE = '.pesrc.yaml';
+
+export interface ConfigSource {
+  config: Config;
+  file?: string;
+  source?: YamlSource;
+  /** Resolves a path written in the config file. */
+  resolvePath(path: string): string;
+}
+
+export function findConfig(explicit: string | false | undefined, partnershipFile: string): ConfigSource {
+  const none: ConfigSource = { config: {}, resolvePath: (path) => path };
+  if (explicit === false) return none;
+  const candidates = explicit !== undefined ? [explicit] : [join(dirname(partnershipFile), CONFIG_FILE), CONFIG_FILE];
+  const file = candidates.find((candidate, index) => (explicit !== undefined && index === 0) || exists(candidate));
+  if (file === undefined) return none;
+  const loaded = loadConfig(displayPath(file), readTextInput(file));
+  if (!loaded.ok) throw new UserError(loaded.errors);
+  const base = dirname(resolve(file));
+  return { config: loaded.config, file, source: loaded.source, resolvePath: (path) => displayPath(resolve(base, path)) };
+}

@@ -1,0 +1,42 @@
+/** Loads a config file with located errors, and checks that the practices it names exist. */
+import { configSchema, type Config } from '../model/config.js';
+import type { Rubric } from '../model/rubric.js';
+import { closestMatch } from './closest-match.js';
+import type { LocatedError } from './located-error.js';
+import { validateSource, formatPath } from './validate.js';
+import { parseYaml, type YamlSource } from './yaml-source.js';
+
+export type ConfigLoad = { ok: true; config: Config; source: YamlSource } | { ok: false; errors: LocatedError[] };
+
+export function loadConfig(file: string, text: string): ConfigLoad {
+  const parsed = parseYaml(file, text);
+  if (!parsed.ok) return parsed;
+  if (parsed.source.value === null || parsed.source.value === undefined) return { ok: true, config: {}, source: parsed.source };
+  const validation = validateSource(configSchema, parsed.source);
+  if (!validation.ok) return validation;
+  return { ok: true, config: validation.value, source: parsed.source };
+}
+
+/** Practice references in a config (suppressions, per-practice gates) must name practices of the rubric in use. */
+export function configPracticeErrors(config: Config, source: YamlSource, rubric: Rubric): LocatedError[] {
+  const errors: LocatedError[] = [];
+  const known = (key: string | number) => rubric.practices.some((practice) => String(practice.number) === String(key) || practice.id === key);
+  const report = (path: (string | number)[], key: string | number) => {
+    const suggestion = typeof key === 'string' ? closestMatch(key, rubric.practices.map((practice) => practice.id)) : undefined;
+    errors.push({
+      file: source.file,
+      position: source.locate(path, 'key'),
+      message: `${formatPath(path)}: no practice "${key}" in ${rubric.id}${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
+    });
+  };
+  for (const key of Object.keys(config.gates?.practices ?? {})) if (!known(key)) report(['gates', 'practices', key], key);
+  config.suppress?.forEach((entry, index) => {
+    if (!known(entry.practice)) report(['suppress', index, 'practice'], entry.practice);
+  });
+  return errors;
+}
+
+/** The practice id a config key names (a number or an id). */
+export function practiceIdFor(key: string | number, rubric: Rubric): string | undefined {
+  return rubric.practices.find((practice) => String(practice.number) === String(key) || practice.id === key)?.id;
+}

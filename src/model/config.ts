@@ -1,0 +1,31 @@
+/**
+ * The config file (.pesrc.yaml): defaults for `pes assess` that a partnership keeps
+ * beside its file, so CI and people run the same gates. Command-line flags win.
+ */
+import * as z from 'zod/mini';
+
+export const FORMATS = ['table', 'json', 'markdown', 'html', 'csv', 'sarif', 'junit', 'github'] as const;
+export type Format = (typeof FORMATS)[number];
+
+const practiceKey = z.union([z.int().check(z.gte(1)), z.string().check(z.minLength(1))]);
+
+export const configSchema = z.strictObject({
+  format: z.optional(z.enum(FORMATS).check(z.describe('Default output format.'))),
+  rubric: z.optional(z.string().check(z.minLength(1), z.describe('Rubric file, relative to this config file.'))),
+  responses: z.optional(z.array(z.string().check(z.minLength(1))).check(z.describe('Response folders or files, relative to this config file.'))),
+  min_group_size: z.optional(z.int().check(z.gte(1))),
+  max_input_mb: z.optional(z.number().check(z.gt(0))),
+  gates: z.optional(
+    z.strictObject({
+      fail_under: z.optional(z.number().check(z.gte(0), z.lte(100))),
+      fail_on: z.optional(z.enum(['gap', 'developing'])),
+      fail_on_regression: z.optional(z.boolean()),
+      /** Practice number or id -> the lowest acceptable score. */
+      practices: z.optional(z.record(z.string(), z.number().check(z.gte(0), z.lte(100)))),
+    }),
+  ),
+  /** Practices the partnership has deliberately decided not to pursue; shown with the reason, never scored. */
+  suppress: z.optional(z.array(z.strictObject({ practice: practiceKey, reason: z.string().check(z.minLength(1, 'say why the practice is not pursued')) }))),
+});
+
+export type Config = z.infer<typeof configSchema>;

@@ -1,0 +1,28 @@
+/**
+ * The findings machine formats report: every check that is not met, partly met or
+ * not described, with its practice and its place in the partnership file. SARIF,
+ * GitHub annotations and JUnit all draw from this one list.
+ */
+import type { CheckResult, PracticeResult, Report } from '../model/report.js';
+
+export type FindingLevel = 'error' | 'warning' | 'note';
+
+export interface Finding {
+  practice: PracticeResult;
+  check: CheckResult;
+  level: FindingLevel;
+}
+
+export function findingsOf(report: Report, failOn: 'gap' | 'developing'): Finding[] {
+  const findings: Finding[] = [];
+  for (const practice of report.practices) {
+    if (practice.band === 'not_applicable' || practice.band === 'strong') continue;
+    const failing = practice.band === 'gap' || (failOn === 'developing' && practice.band === 'developing');
+    for (const check of practice.evidence.checks) {
+      if (check.status === 'met') continue;
+      const level: FindingLevel = check.status === 'not_described' ? 'note' : failing ? 'error' : 'warning';
+      findings.push({ practice, check, level });
+    }
+  }
+  return findings;
+}

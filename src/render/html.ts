@@ -1,0 +1,189 @@
+/**
+ * One self-contained HTML file a consultant can hand out: no scripts, fonts or
+ * external styles (a Content-Security-Policy forbids them), a radar chart of the
+ * principles, score bars, the practice table and the recommendations, printable.
+ * All user-written text goes through escapeXml.
+ */
+import type { Band, Report } from '../model/report.js';
+import { arrow, deltaText, practiceChange, principleChange } from './changes.js';
+import { withCodeSpans } from './code-spans.js';
+import { HTML_STYLE } from './html-style.js';
+import { groupGapText, LABEL_NAMES, surveyCell } from './labels.js';
+import { radarChart } from './svg/radar.js';
+import { BAND_LABEL, scoreText } from './terminal-style.js';
+import { escapeXml as h } from './xml-text.js';
+
+export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+const BAND_COLOUR: Record<Band, string> = {
+  strong: 'var(--strong)',
+  developing: 'var(--developing)',
+  gap: 'var(--gap)',
+  not_described: '#999',
+  not_applicable: '#999',
+};
+
+export function renderHtml(report: Report): string {
+  const { overall } = report;
+  const title = `Partnership health: ${report.partnership.name}`;
+  const sections = [
+    header(report),
+    summary(report),
+    recommendations(report),
+    disagreements(report),
+    discussion(report),
+    practiceTable(report),
+    strengthsAndGaps(report),
+    footer(report),
+  ];
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta name="generator" content="${h(report.tool.name)} ${h(report.tool.version)}">`,
+    `<title>${h(title)}</title>`,
+    `<style>${HTML_STYLE}</style>`,
+    '</head>',
+    `<body><main data-overall-band="${overall.band}">`,
+    ...sections.filter(Boolean),
+    '</main></body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+/** Rubric prose: escaped, with its `key` spans shown as code. */
+function prose(text: string): string {
+  return withCodeSpans(text, h, (literal) => `<code>${h(literal)}</code>`);
+}
+
+function badge(band: Band): string {
+  return `<span class="badge bg-${band}">${h(BAND_LABEL[band])}</span>`;
+}
+
+function scoreBar(score: number | null, band: Band): string {
+  const width = score === null ? 0 : Math.max(0, Math.min(100, score));
+  return `<span class="bar" aria-hidden="true"><span style="width:${width.toFixed(1)}%;background:${BAND_COLOUR[band]}"></span></span>`;
+}
+
+function change(delta: number | null): string {
+  if (delta === null) return '';
+  const direction = delta > 0.5 ? 'up' : delta < -0.5 ? 'down' : '';
+  return `<span class="${direction}">${arrow(delta)} ${h(deltaText(delta))}</span>`;
+}
+
+function header(report: Report): string {
+  const { overall } = report;
+  const baseline = report.baseline ? ` · ${change(report.baseline.overall.delta)} since ${h(report.baseline.asOf)}` : '';
+  return [
+    '<header>',
+    `<h1>${h(report.partnership.name)}</h1>`,
+    `<p class="meta">Partnership health as of ${h(report.asOf)} · rubric ${h(report.rubric.id)} ${h(report.rubric.version)} · evidence for ${overall.described} of ${overall.total} practices${baseline}</p>`,
+    '<div class="headline">',
+    `<div class="overall bg-${overall.band}"><span class="score">${scoreText(overall.score)}</span><span>/100</span><span class="band">${h(BAND_LABEL[overall.band])}${overall.provisional ? ' (provisional)' : ''}</span></div>`,
+    report.survey
+      ? `<p class="muted">Evidence ${scoreText(overall.evidenceScore)} · survey ${overall.perception?.mean?.toFixed(1) ?? '-'} of 5 from ${report.survey.respondents} respondents · combined ${scoreText(overall.score)}</p>`
+      : '',
+    '</div>',
+    `<p class="narrative">${h(report.narrative)}</p>`,
+    '</header>',
+  ].join('\n');
+}
+
+function summary(report: Report): string {
+  const axes = report.principles.map((principle) => ({
+    label: `${principle.number} ${principle.short}`,
+    score: principle.score,
+    before: report.baseline ? (report.baseline.principles.find((entry) => entry.id === principle.id)?.before ?? null) : undefined,
+  }));
+  const rows = report.principles.map(
+    (principle) =>
+      `<tr><td class="num">${principle.number}</td><td>${h(principle.title)}</td><td>${scoreBar(principle.score, principle.band)}</td>` +
+      `<td class="num">${scoreText(principle.score)}</td><td>${badge(principle.band)}</td>${report.baseline ? `<td class="num">${change(principleChange(report, principle.id))}</td>` : ''}</tr>`,
+  );
+  return [
+    '<section class="summary">',
+    `<div>${radarChart(axes, `Principle scores of ${report.partnership.name}${report.baseline ? ` (dashed: ${report.baseline.asOf})` : ''}`)}</div>`,
+    '<div><table class="principles"><thead><tr><th class="num">#</th><th>Principle</th><th></th><th class="num">Score</th><th>Band</th>' +
+      `${report.baseline ? '<th class="num">Change</th>' : ''}</tr></thead><tbody>`,
+    ...rows,
+    '</tbody></table></div>',
+    '</section>',
+  ].join('\n');
+}
+
+function recommendations(report: Report): string {
+  if (report.recommendations.length === 0) return '';
+  const items = report.recommendations.map((recommendation) => {
+    const practice = report.practices.find((p) => p.number === recommendation.practice)!;
+    return (
+      `<li><strong>#${practice.number} ${h(practice.title)}</strong> ${badge(practice.band)} <span class="muted">${scoreText(practice.score)}/100 · priority ${recommendation.priority}</span>` +
+      `<br><span class="finding">Finding: ${h(practice.finding)} (line ${practice.location.line})</span><br>${prose(recommendation.action)}</li>`
+    );
+  });
+  return ['<section>', `<h2>Top ${report.recommendations.length} recommendations</h2>`, '<ol class="recommendations">', ...items, '</ol>', '</section>'].join('\n');
+}
+
+function disagreements(report: Report): string {
+  if (report.disagreements.length === 0) return '';
+  const items = report.disagreements.map((entry) => {
+    const groups = groupGapText(entry.widestGroupGap);
+    return `<li><strong>#${entry.practice} ${h(entry.title)}</strong>: answers ${entry.min}-${entry.max}, standard deviation ${entry.sd.toFixed(2)}${groups ? `; ${h(groups)}` : ''}</li>`;
+  });
+  return ['<section>', '<h2>Where people disagree</h2>', '<ul>', ...items, '</ul>', '</section>'].join('\n');
+}
+
+function discussion(report: Report): string {
+  if (report.discussion.length === 0) return '';
+  const items = report.discussion.map(
+    (item) => `<li><strong>#${item.practice} ${h(item.title)}</strong>: ${h(item.detail)}<br>Ask the room: <em>${h(item.question)}</em></li>`,
+  );
+  return ['<section>', '<h2>Discussion guide</h2>', '<ol>', ...items, '</ol>', '</section>'].join('\n');
+}
+
+function practiceTable(report: Report): string {
+  const survey = report.survey !== null;
+  const baseline = report.baseline !== null;
+  const head =
+    '<tr><th class="num">#</th><th>Practice</th><th class="hide-narrow"></th><th class="num">Score</th><th>Band</th>' +
+    `${survey ? '<th class="num">Survey</th><th>Signal</th>' : ''}${baseline ? '<th class="num">Change</th>' : ''}<th>Finding</th></tr>`;
+  const rows = report.practices.map((practice) => {
+    const signals = practice.labels.map((label) => `<span class="signal">${h(LABEL_NAMES[label])}</span>`).join('');
+    return (
+      `<tr id="practice-${practice.number}"><td class="num">${practice.number}</td><td>${h(practice.title)}</td><td class="hide-narrow">${scoreBar(practice.score, practice.band)}</td>` +
+      `<td class="num">${scoreText(practice.score)}</td><td>${badge(practice.band)}</td>` +
+      `${survey ? `<td class="num">${h(surveyCell(practice.perception))}</td><td>${signals}</td>` : ''}` +
+      `${baseline ? `<td class="num">${change(practiceChange(report, practice.number))}</td>` : ''}` +
+      `<td>${h(practice.finding)} <span class="muted">(line ${practice.location.line})</span></td></tr>`
+    );
+  });
+  return ['<section>', `<h2>All ${report.practices.length} practices</h2>`, `<table class="practices"><thead>${head}</thead><tbody>`, ...rows, '</tbody></table>', '</section>'].join('\n');
+}
+
+function strengthsAndGaps(report: Report): string {
+  const parts: string[] = [];
+  if (report.strengths.length > 0) {
+    const items = report.strengths.map((strength) => `#${strength.practice} ${h(report.practices.find((p) => p.number === strength.practice)!.short)}`);
+    parts.push('<h2>Strong: no more investment needed</h2>', `<p>${items.join(' · ')}</p>`);
+  }
+  if (report.notDescribed.length > 0) {
+    parts.push('<h2>Not described in the file</h2>', '<p class="muted">Not scored. Add these to assess them:</p>', '<ul>');
+    for (const entry of report.notDescribed) parts.push(`<li><strong>#${entry.practice} ${h(entry.title)}</strong>: add ${prose(entry.add.join('; '))}</li>`);
+    parts.push('</ul>');
+  }
+  const suppressed = report.practices.filter((practice) => practice.notApplicable !== null);
+  if (suppressed.length > 0) {
+    parts.push('<h2>Deliberately not pursued</h2>', '<ul>');
+    for (const practice of suppressed) parts.push(`<li><strong>#${practice.number} ${h(practice.title)}</strong>: ${h(practice.notApplicable!.reason)}</li>`);
+    parts.push('</ul>');
+  }
+  return parts.length > 0 ? ['<section>', ...parts, '</section>'].join('\n') : '';
+}
+
+function footer(report: Report): string {
+  const survey = report.survey ? ` · ${report.survey.respondents} survey respondents; groups smaller than ${report.survey.minGroupSize} are never shown apart` : '';
+  return `<footer>${h(report.tool.name)} ${h(report.tool.version)} · ${h(report.inputs.partnership.file)} · inputs ${h(report.inputs.digest.slice(0, 12))}${survey}</footer>`;
+}

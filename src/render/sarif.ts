@@ -1,0 +1,67 @@
+/**
+ * SARIF 2.1.0 for code scanning: one rule per practice with its advice as help, one
+ * result per unmet check located on the line of the partnership file it is about,
+ * so the finding shows on the YAML in a pull request.
+ */
+import { createHash } from 'node:crypto';
+import type { Report } from '../model/report.js';
+import { findingsOf } from './findings.js';
+import type { RenderOptions } from './options.js';
+
+export function renderSarif(report: Report, options: RenderOptions): string {
+  const rules = report.practices.map((practice) => ({
+    id: ruleId(practice.number, practice.id),
+    name: pascal(practice.id),
+    shortDescription: { text: `#${practice.number} ${practice.title}` },
+    fullDescription: { text: practice.title },
+    help: { text: practice.recommendation, markdown: practice.recommendation },
+    defaultConfiguration: { level: 'warning' as const },
+    properties: { principle: practice.principle, weight: practice.weight, tags: ['partnership-health', practice.principle] },
+  }));
+  const file = report.inputs.partnership.file;
+  const ruleIndex = new Map(report.practices.map((practice, index) => [practice.id, index]));
+  const results = findingsOf(report, options.failOn).map(({ practice, check, level }) => {
+    const location = (line: number, column: number) => ({
+      physicalLocation: { artifactLocation: { uri: file, uriBaseId: '%SRCROOT%' }, region: { startLine: line, startColumn: column } },
+    });
+    return {
+      ruleId: ruleId(practice.number, practice.id),
+      ruleIndex: ruleIndex.get(practice.id)!,
+      level,
+      message: { text: `${check.message} (#${practice.number} ${practice.title}: ${practice.band.replace('_', ' ')}, ${practice.score === null ? 'no score' : `${Math.round(practice.score)}/100`})` },
+      locations: [location(check.location.line, check.location.column)],
+      ...(check.related.length > 0
+        ? { relatedLocations: check.related.map((related, index) => ({ id: index + 1, ...location(related.line, related.column), message: { text: `also ${related.path.join('.')}` } })) }
+        : {}),
+      partialFingerprints: { 'pesFinding/v1': fingerprint(`${practice.id}|${check.check}|${check.messageId}|${check.location.path.join('.')}`) },
+      properties: { check: check.check, status: check.status, band: practice.band },
+    };
+  });
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: report.tool.name, version: report.tool.version, semanticVersion: report.tool.version, rules } },
+        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The directory pes was run from.' } } },
+        artifacts: [{ location: { uri: file, uriBaseId: '%SRCROOT%' }, hashes: { 'sha-256': report.inputs.partnership.sha256 } }],
+        invocations: [{ executionSuccessful: true }],
+        results,
+        properties: { asOf: report.asOf, overallScore: report.overall.score, overallBand: report.overall.band, rubric: `${report.rubric.id} ${report.rubric.version}` },
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function ruleId(number: number, id: string): string {
+  return `PES${String(number).padStart(2, '0')}-${id}`;
+}
+
+function pascal(id: string): string {
+  return id.replace(/(^|-)([a-z0-9])/g, (_, __, letter: string) => letter.toUpperCase());
+}
+
+function fingerprint(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 32);
+}
