@@ -120,7 +120,7 @@ describe('pes assess with survey responses', () => {
   });
 });
 
-describe('pes survey in a real terminal', () => {
+describe('pes survey in a real terminal', { timeout: 120_000 }, () => {
   let terminal: TerminalSession | undefined;
   afterEach(() => terminal?.close());
 

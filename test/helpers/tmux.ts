@@ -34,7 +34,7 @@ export class TerminalSession {
     tmux('send-keys', '-t', this.name, '-l', text);
   }
 
-  async waitFor(pattern: RegExp, timeoutMs = 10_000): Promise<string> {
+  async waitFor(pattern: RegExp, timeoutMs = 25_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const screen = this.screen();
