@@ -4,12 +4,15 @@
 // already validated. Run by `npm install` (prepare) and `npm test`.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(root, 'dist');
+const finalDist = join(root, 'dist');
+// Build beside dist and swap it in at the end, so a test run or a command using dist
+// at the same moment never sees a half-written build.
+const dist = join(root, `.dist-build-${process.pid}`);
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 const common = {
@@ -43,7 +46,17 @@ try {
   execFileSync(process.execPath, [compiler, join(root, 'rubrics/pes-27.yaml'), join(dist, 'rubric-pes-27.json')], { stdio: 'inherit' });
 } catch {
   console.error('build: the built-in rubric does not load (see above)');
+  rmSync(dist, { recursive: true, force: true });
   process.exit(1);
 } finally {
   rmSync(compiler, { force: true });
 }
+
+const previous = join(root, `.dist-old-${process.pid}`);
+try {
+  renameSync(finalDist, previous);
+} catch {
+  // no earlier build
+}
+renameSync(dist, finalDist);
+rmSync(previous, { recursive: true, force: true });

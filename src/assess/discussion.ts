@@ -17,7 +17,8 @@ interface Candidate {
 }
 
 export function selectDiscussion(candidates: readonly Candidate[], rubric: Rubric): Report['discussion'] {
-  const surveyed = candidates.filter(({ result }) => result.perception !== null && result.perception.mean !== null);
+  // A practice the partnership chose not to pursue is not a topic for the room.
+  const surveyed = candidates.filter(({ result }) => result.notApplicable === null && result.perception !== null && result.perception.mean !== null);
   const urgency = ({ result, triangulation }: Candidate): number => {
     const perception = result.perception!;
     // Paper-only leads: a process nobody experiences is the cheapest thing to fix by talking.
@@ -38,10 +39,10 @@ export function selectDiscussion(candidates: readonly Candidate[], rubric: Rubri
     const gap = triangulation.widestGroupGap;
     const detail =
       reason === 'paper_only'
-        ? `in place on paper (evidence ${result.evidence.score}), but people rate it ${perception.mean} of 5`
+        ? `in place on paper (evidence ${result.evidence.score}), but people rate it ${perception.mean!.toFixed(1)} of 5`
         : reason === 'divergent'
           ? `answers range ${perception.min}-${perception.max} (sd ${perception.sd})${gap && gap.gap > 0 ? `; ${gap.high.group} ${gap.high.mean} vs ${gap.low.group} ${gap.low.mean}` : ''}`
-          : `rated ${perception.mean} of 5, among the lowest`;
+          : `rated ${perception.mean!.toFixed(1)} of 5, among the lowest`;
     return { practice: result.number, title: result.title, reason, detail, question: practice.question };
   });
 }

@@ -123,7 +123,7 @@ export function buildReport(request: ReportRequest): Report {
       .filter((practice) => practice.needs.length > 0)
       .map((practice) => ({ practice: practice.number, title: practice.title, add: practice.needs })),
     disagreements: assessed
-      .filter(({ result }) => result.labels.includes('divergent'))
+      .filter(({ result }) => result.labels.includes('divergent') && result.notApplicable === null)
       .map(({ result, triangulation }) => ({
         practice: result.number,
         title: result.title,

@@ -3,6 +3,7 @@
  * the rubric, responses, a baseline and the config; writes reports; exits 1 when a
  * gate fails. The only file-system and terminal work of the assessment is here.
  */
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gateFailures, type GateSettings } from '../assess/gates.js';
 import { buildReport } from '../assess/report.js';
@@ -104,6 +105,7 @@ export async function assess(file: string, options: AssessOptions): Promise<void
     failOn: gates.failOn ?? 'gap',
   };
   const inputs = [file, ...(rubricFile ? [rubricFile] : []), ...(options.baseline ? [options.baseline] : [])];
+  if (options.outputDir !== undefined) mkdirSync(options.outputDir, { recursive: true });
   if (options.discussion) {
     const { renderDiscussion } = await import('../render/discussion.js');
     process.stdout.write(`${renderDiscussion(report, renderOptions)}\n`);

@@ -96,6 +96,17 @@ export function buildProgram(): Command {
     .action((csv: string, options) => runCommand(async () => (await import('./survey-files.js')).surveyImport(csv, options)));
 
   program
+    .command('trend')
+    .description('show how the scores changed across several JSON reports of one partnership (e.g. annual audits)')
+    .argument('<reports...>', 'JSON reports made with `pes assess --format json`')
+    .option('--format <format>', 'table, json, markdown, html or csv (default: table, or from the --output extension)')
+    .option('-o, --output <file>', 'write it to a file')
+    .option('--force', 'overwrite --output if it exists')
+    .option('--color', 'force colour')
+    .option('--no-color', 'no colour')
+    .action((reports: string[], options) => runCommand(async () => (await import('./trend.js')).trend(reports, options)));
+
+  program
     .command('rubric')
     .description('list the practices, or show one practice with its checks and advice')
     .argument('[practice]', 'practice number or id')

@@ -21,17 +21,17 @@ export function loadConfig(file: string, text: string): ConfigLoad {
 export function configPracticeErrors(config: Config, source: YamlSource, rubric: Rubric): LocatedError[] {
   const errors: LocatedError[] = [];
   const known = (key: string | number) => rubric.practices.some((practice) => String(practice.number) === String(key) || practice.id === key);
-  const report = (path: (string | number)[], key: string | number) => {
+  const report = (path: (string | number)[], key: string | number, target: 'key' | 'value') => {
     const suggestion = typeof key === 'string' ? closestMatch(key, rubric.practices.map((practice) => practice.id)) : undefined;
     errors.push({
       file: source.file,
-      position: source.locate(path, 'key'),
+      position: source.locate(path, target),
       message: `${formatPath(path)}: no practice "${key}" in ${rubric.id}${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
     });
   };
-  for (const key of Object.keys(config.gates?.practices ?? {})) if (!known(key)) report(['gates', 'practices', key], key);
+  for (const key of Object.keys(config.gates?.practices ?? {})) if (!known(key)) report(['gates', 'practices', key], key, 'key');
   config.suppress?.forEach((entry, index) => {
-    if (!known(entry.practice)) report(['suppress', index, 'practice'], entry.practice);
+    if (!known(entry.practice)) report(['suppress', index, 'practice'], entry.practice, 'value');
   });
   return errors;
 }

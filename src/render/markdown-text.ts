@@ -5,12 +5,13 @@
  */
 const INLINE = /[\\`*_[\]<>|~]/g;
 
-export function escapeMarkdown(text: string): string {
-  return text
+export function escapeMarkdown(text: string, position: 'inline' | 'line-start' = 'inline'): string {
+  const escaped = text
     .replace(/[\r\n]+/g, ' ')
     .replace(/&/g, '&amp;')
     .replace(INLINE, (char) => (char === '<' ? '&lt;' : char === '>' ? '&gt;' : `\\${char}`))
     .replace(/:\/\//g, '\\:\\/\\/')
-    .replace(/\bwww\./gi, (match) => `${match.slice(0, 3)}\\.`)
-    .replace(/^([#+\-=]|\d+[.)])/, '\\$1');
+    .replace(/\bwww\./gi, (match) => `${match.slice(0, 3)}\\.`);
+  // At the start of a line, "#", "-", "+", "=" or "1." would open a heading, list or rule.
+  return position === 'line-start' ? escaped.replace(/^([#+\-=]|\d+[.)])/, '\\$1') : escaped;
 }

@@ -26,7 +26,7 @@ export function renderMarkdown(report: Report): string {
       (report.baseline ? ` · ${deltaText(report.baseline.overall.delta)} since ${report.baseline.asOf}` : ''),
     '',
   );
-  lines.push(`> ${md(report.narrative)}`, '');
+  lines.push(`> ${md(report.narrative, 'line-start')}`, '');
 
   lines.push('## Principles', '');
   lines.push(`| # | Principle | Score | Band | |${withBaseline ? ' Change |' : ''}`);

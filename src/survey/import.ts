@@ -33,13 +33,15 @@ export interface ImportOptions {
   partnership: Partnership;
 }
 
-const PROFILE_HEADERS: Record<ProfileField, RegExp> = {
-  organisation: /^(organi[sz]ation|org|company|employer|which organi[sz]ation)/i,
-  sector: /^(sector|which sector)/i,
-  role: /^(role|what is your role|your role)/i,
-  name: /^(name|your name|full name)/i,
-  date: /^(timestamp|date|submitted|submission date|completed)/i,
-};
+// Checked in this order: "Which sector is your organisation in?" is the sector, and
+// "Name of your organisation" an organisation, not a person's name.
+const PROFILE_HEADERS: [ProfileField, RegExp][] = [
+  ['sector', /^(sector|which sector)/i],
+  ['role', /^(role|what is your role|your role)/i],
+  ['organisation', /organi[sz]ation|^org$|company|employer/i],
+  ['name', /^(name|your name|full name)/i],
+  ['date', /^(timestamp|date|submitted|submission date|completed)/i],
+];
 
 const DONT_KNOW_WORDS = new Set(["don't know", 'dont know', 'do not know', 'dk', 'n/a', 'na', 'not applicable', '?', '0', "don't know / not applicable"]);
 
@@ -64,14 +66,18 @@ const SECTOR_WORDS: Record<string, (typeof RESPONDENT_SECTORS)[number]> = {
 
 export function importCsv(text: string, rubric: Rubric, options: ImportOptions): ImportResult {
   const errors: LocatedError[] = [];
+  // Line ends are made uniform first: the parser counts a CRLF inside a quoted cell as two lines.
+  const normalised = text.replace(/\r\n?/g, '\n');
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
+    records = parse(normalised, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
   } catch (error) {
-    const line = (error as { lines?: number }).lines ?? 1;
-    return { responses: [], lines: [], errors: [{ file: options.file, position: { line, col: 1 }, message: `CSV: ${(error as Error).message}` }], ignoredColumns: [], skippedRows: 0 };
+    const unclosed = unclosedQuoteLine(normalised);
+    const line = unclosed ?? (error as { lines?: number }).lines ?? 1;
+    const message = unclosed !== undefined ? 'CSV: a quoted cell opens on this line and is never closed' : `CSV: ${(error as Error).message.replace(/ at line \d+\.?$/, '')}`;
+    return { responses: [], lines: [], errors: [{ file: options.file, position: { line, col: 1 }, message }], ignoredColumns: [], skippedRows: 0 };
   }
-  const startLine = (entry: { record: string[]; info: { lines: number } }) => entry.info.lines - entry.record.join('').split('\n').length + 1;
+  const startLine = (entry: { record: string[]; info: { lines: number } }) => entry.info.lines - (entry.record.join('').match(/\n/g)?.length ?? 0);
   const header = records[0];
   if (!header) return { responses: [], lines: [], errors: [{ file: options.file, message: 'CSV: the file is empty' }], ignoredColumns: [], skippedRows: 0 };
 
@@ -94,6 +100,8 @@ export function importCsv(text: string, rubric: Rubric, options: ImportOptions):
   const lines: number[] = [];
   let skippedRows = 0;
   for (const entry of records.slice(1)) {
+    // Spreadsheets leave rows of empty cells at the end of an export; they are not respondents.
+    if (entry.record.every((cell) => cell.trim() === '')) continue;
     const line = startLine(entry);
     const rowErrors: LocatedError[] = [];
     const at = (column: number, message: string) =>
@@ -153,7 +161,7 @@ function columnMeaning(cell: string, rubric: Rubric): ColumnMeaning {
   if (comment && rubric.principles.some((principle) => principle.id === comment[1])) return { kind: 'comment', principle: comment[1]! };
   const principle = rubric.principles.find((candidate) => text.includes(normalise(`Anything to add about "${candidate.title}"`)));
   if (principle) return { kind: 'comment', principle: principle.id };
-  for (const [field, pattern] of Object.entries(PROFILE_HEADERS) as [ProfileField, RegExp][]) {
+  for (const [field, pattern] of PROFILE_HEADERS) {
     if (pattern.test(cell.trim())) return { kind: 'profile', field };
   }
   return { kind: 'ignored' };
@@ -164,11 +172,13 @@ function readAnswer(cell: string, rubric: Rubric): Answer | undefined {
   if (DONT_KNOW_WORDS.has(text) || text === normalise(rubric.survey.dont_know)) return DONT_KNOW;
   const numeric = /^([1-5])(?:\.0+)?$/.exec(text);
   if (numeric) return Number(numeric[1]) as Answer;
-  // "4 Agree", "4 - Agree", "Agree (4)" or just the label.
-  const prefixed = /^([1-5])\s*[-.:)]?\s+(.+)$/.exec(text);
-  const label = prefixed ? prefixed[2]! : text.replace(/\s*\(([1-5])\)$/, '');
+  // "4 Agree", "4 - Agree" (any dash), "Agree (4)" or just the label; a number that contradicts the label is refused.
+  const prefixed = /^([1-5])\s*[-\u2013\u2014.:)]?\s+(.+)$/.exec(text);
+  const suffixed = /^(.+?)\s*\(([1-5])\)$/.exec(text);
+  const label = prefixed ? prefixed[2]! : suffixed ? suffixed[1]! : text;
+  const stated = prefixed ? Number(prefixed[1]) : suffixed ? Number(suffixed[2]) : undefined;
   const index = rubric.survey.scale.findIndex((entry) => normalise(entry) === label);
-  if (index >= 0 && (!prefixed || Number(prefixed[1]) === index + 1)) return (index + 1) as Answer;
+  if (index >= 0 && (stated === undefined || stated === index + 1)) return (index + 1) as Answer;
   return undefined;
 }
 
@@ -185,7 +195,7 @@ function applyProfile(response: SurveyResponse, field: ProfileField, cell: strin
       const text = normalise(cell).replace(/_/g, ' ').replace(/ sector$/, '');
       const sector = (RESPONDENT_SECTORS as readonly string[]).find((candidate) => candidate.replace(/_/g, ' ') === text) ?? SECTOR_WORDS[text];
       if (!sector) {
-        const suggestion = closestMatch(text, [...SECTORS.map((s) => s.replace(/_/g, ' ')), 'other']);
+        const suggestion = closestMatch(text, [...SECTORS.map((s) => s.replace(/_/g, ' ')), 'other', ...Object.keys(SECTOR_WORDS)]);
         return `unknown sector "${shorten(cell)}"${suggestion ? `; did you mean "${suggestion}"?` : ` (expected one of ${RESPONDENT_SECTORS.join(', ')})`}`;
       }
       respondent.sector = sector as SurveyResponse['respondent']['sector'];
@@ -214,6 +224,22 @@ function applyProfile(response: SurveyResponse, field: ProfileField, cell: strin
       return undefined;
     }
   }
+}
+
+/** The line on which a quoted cell opens and never closes, if any. */
+function unclosedQuoteLine(text: string): number | undefined {
+  let line = 1;
+  let openedOn: number | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '\n') line++;
+    else if (char === '"') {
+      if (openedOn === undefined) openedOn = line;
+      else if (text[i + 1] === '"') i++;
+      else openedOn = undefined;
+    }
+  }
+  return openedOn;
 }
 
 function normalise(text: string): string {

@@ -1,0 +1,34 @@
+/** `pes trend REPORT.json...`: the history of several assessments of one partnership. */
+import { buildTrend } from '../assess/trend.js';
+import { UserError } from '../load/located-error.js';
+import { formatForFile } from '../render/formats.js';
+import { renderTrend, TREND_FORMATS, type TrendFormat } from '../render/trend.js';
+import { loadBaseline } from './baseline-source.js';
+import { writeFileAtomic } from './io.js';
+import { colorEnabled, terminalWidth } from './terminal.js';
+
+export interface TrendOptions {
+  format?: string;
+  output?: string;
+  force?: boolean;
+  color?: boolean;
+}
+
+export function trend(files: readonly string[], options: TrendOptions): void {
+  const reports = files.map((file) => {
+    const loaded = loadBaseline(file);
+    return { report: loaded.report, file: loaded.file };
+  });
+  const names = new Set(reports.map(({ report }) => report.partnership.name));
+  if (names.size > 1) {
+    throw new UserError({ file: 'pes', message: `these reports are about different partnerships (${[...names].join(', ')}); a trend needs one` });
+  }
+  const implied = options.output !== undefined ? formatForFile(options.output) : undefined;
+  const format = (options.format ?? implied ?? 'table') as TrendFormat;
+  if (!(TREND_FORMATS as readonly string[]).includes(format)) {
+    throw new UserError({ file: 'pes', message: `pes trend writes ${TREND_FORMATS.join(', ')}, not "${format}"` });
+  }
+  const rendered = renderTrend(buildTrend(reports), format, { color: options.output === undefined && colorEnabled(options.color), width: terminalWidth() });
+  if (options.output !== undefined) writeFileAtomic(options.output, rendered, { force: options.force, inputs: files });
+  else process.stdout.write(rendered);
+}
