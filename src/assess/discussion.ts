@@ -21,7 +21,8 @@ export function selectDiscussion(candidates: readonly Candidate[], rubric: Rubri
   const surveyed = candidates.filter(({ result }) => result.notApplicable === null && result.perception !== null && result.perception.mean !== null);
   const urgency = ({ result, triangulation }: Candidate): number => {
     const perception = result.perception!;
-    // Paper-only leads: a process nobody experiences is the cheapest thing to fix by talking.
+    // Paper-only practices get a head start (a process nobody experiences is cheap to fix by talking);
+    // a disagreement wider than that head start still ranks first.
     const paperOnly = result.labels.includes('paper_only') ? 2 + (rubric.triangulation.low_mean - perception.mean!) : 0;
     const disagreement = result.labels.includes('divergent') ? Math.max(perception.sd ?? 0, triangulation.widestGroupGap?.gap ?? 0) : 0;
     return paperOnly + disagreement;

@@ -18,7 +18,7 @@ import { groupNamer } from '../survey/group-names.js';
 import { resolveAsOf } from './as-of.js';
 import { findConfig } from './config-source.js';
 import { sha256 } from './digest.js';
-import { displayPath, readTextInput, writeFileAtomic } from './io.js';
+import { displayPath, exists, readTextInput, writeFileAtomic } from './io.js';
 import { loadResponses } from './responses-source.js';
 import { resolveRubric } from './rubric-source.js';
 import { GateFailure } from './run.js';
@@ -48,7 +48,7 @@ export interface AssessOptions {
 export async function assess(file: string, options: AssessOptions): Promise<void> {
   const { config, source: configSource, resolvePath } = findConfig(options.config, file);
   const maxInputMb = options.maxInputMb ?? config.max_input_mb ?? DEFAULT_MAX_INPUT_MB;
-  const text = readTextInput(file, maxInputMb);
+  const text = readInput(file, maxInputMb);
   const shownFile = displayPath(file);
   const loaded = loadPartnership(shownFile, text);
   if (!loaded.ok) throw new UserError(loaded.errors);
@@ -147,6 +147,18 @@ function chosenFormats(options: AssessOptions, configured: Format | undefined): 
   }
   if (configured) return [configured];
   return [process.stdout.isTTY ? 'table' : 'json'];
+}
+
+/** The partnership file; when the default one is missing, say how to make it. */
+function readInput(file: string, maxInputMb: number): string {
+  try {
+    return readTextInput(file, maxInputMb);
+  } catch (error) {
+    if (error instanceof UserError && file === 'partnership.yaml' && !exists(file)) {
+      throw new UserError({ file, message: 'cannot read the file: no such file or directory (create one with `pes init`, or name a file)' });
+    }
+    throw error;
+  }
 }
 
 function ensureNewline(text: string): string {

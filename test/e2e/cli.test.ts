@@ -121,7 +121,10 @@ describe('pes, as a user runs it', () => {
 
     it('looks for ./partnership.yaml by default and says how to make one', () => {
       const result = pes(['assess'], { cwd: scratch() });
-      expect(result).toMatchObject({ status: 2, stderr: 'partnership.yaml: cannot read the file: no such file or directory\n' });
+      expect(result).toMatchObject({
+        status: 2,
+        stderr: 'partnership.yaml: cannot read the file: no such file or directory (create one with `pes init`, or name a file)\n',
+      });
     });
 
     it('writes --output atomically and never over its input or an existing file', () => {
