@@ -8,7 +8,7 @@ const [source, target] = process.argv.slice(2);
 if (!source || !target) throw new Error('usage: compile-rubric SOURCE.yaml TARGET.json');
 const text = readFileSync(source, 'utf8');
 const file = 'rubrics/pes-27.yaml';
-const loaded = loadRubric(file, text);
+const loaded = await loadRubric(file, text);
 if (!loaded.ok) {
   for (const error of loaded.errors) console.error(formatLocatedError(error));
   process.exit(1);

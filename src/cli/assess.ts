@@ -46,15 +46,15 @@ export interface AssessOptions {
 }
 
 export async function assess(file: string, options: AssessOptions): Promise<void> {
-  const { config, source: configSource, resolvePath } = findConfig(options.config, file);
+  const { config, source: configSource, resolvePath } = await findConfig(options.config, file);
   const maxInputMb = options.maxInputMb ?? config.max_input_mb ?? DEFAULT_MAX_INPUT_MB;
   const text = readInput(file, maxInputMb);
   const shownFile = displayPath(file);
-  const loaded = loadPartnership(shownFile, text);
+  const loaded = await loadPartnership(shownFile, text);
   if (!loaded.ok) throw new UserError(loaded.errors);
   const asOf = resolveAsOf(options.asOf, loaded.loaded.partnership.as_of, shownFile);
   const rubricFile = options.rubric ?? (config.rubric !== undefined ? resolvePath(config.rubric) : undefined);
-  const rubric = resolveRubric(rubricFile, maxInputMb);
+  const rubric = await resolveRubric(rubricFile, maxInputMb);
   if (configSource) {
     const errors = configPracticeErrors(config, configSource, rubric.rubric);
     if (errors.length > 0) throw new UserError(errors);
@@ -73,9 +73,9 @@ export async function assess(file: string, options: AssessOptions): Promise<void
   const responsePaths = options.responses ?? config.responses?.map(resolvePath);
   const minGroupSize = options.minGroupSize ?? config.min_group_size ?? DEFAULT_MIN_GROUP_SIZE;
   const partnershipName = loaded.loaded.partnership.partnership.name;
-  const responses = responsePaths?.length ? loadResponses(responsePaths, rubric.rubric, partnershipName, maxInputMb) : undefined;
+  const responses = responsePaths?.length ? await loadResponses(responsePaths, rubric.rubric, partnershipName, maxInputMb) : undefined;
   // The report schema is only needed to read a baseline, so it is loaded only then.
-  const baseline = options.baseline !== undefined ? (await import('./baseline-source.js')).loadBaseline(options.baseline, maxInputMb) : undefined;
+  const baseline = options.baseline !== undefined ? await (await import('./baseline-source.js')).loadBaseline(options.baseline, maxInputMb) : undefined;
   const notApplicable = new Map((config.suppress ?? []).map((entry) => [practiceIdFor(entry.practice, rubric.rubric)!, entry.reason]));
 
   const partnershipSha256 = sha256(text);

@@ -12,11 +12,11 @@ export interface LoadedBaseline {
   sha256: string;
 }
 
-export function loadBaseline(file: string, maxMegabytes?: number): LoadedBaseline {
+export async function loadBaseline(file: string, maxMegabytes?: number): Promise<LoadedBaseline> {
   const text = readTextInput(file, maxMegabytes);
   const shown = displayPath(file);
   // JSON is YAML, so the YAML reader gives positions for syntax errors and schema problems alike.
-  const parsed = parseYaml(shown, text);
+  const parsed = await parseYaml(shown, text);
   if (!parsed.ok) throw new UserError(parsed.errors);
   const value = parsed.source.value as { schemaVersion?: unknown } | null;
   if (value === null || typeof value !== 'object' || value.schemaVersion !== 1) {

@@ -20,13 +20,13 @@ export interface ConfigSource {
   resolvePath(path: string): string;
 }
 
-export function findConfig(explicit: string | false | undefined, partnershipFile: string): ConfigSource {
+export async function findConfig(explicit: string | false | undefined, partnershipFile: string): Promise<ConfigSource> {
   const none: ConfigSource = { config: {}, resolvePath: (path) => path };
   if (explicit === false) return none;
   const candidates = explicit !== undefined ? [explicit] : [join(dirname(partnershipFile), CONFIG_FILE), CONFIG_FILE];
   const file = candidates.find((candidate, index) => (explicit !== undefined && index === 0) || exists(candidate));
   if (file === undefined) return none;
-  const loaded = loadConfig(displayPath(file), readTextInput(file));
+  const loaded = await loadConfig(displayPath(file), readTextInput(file));
   if (!loaded.ok) throw new UserError(loaded.errors);
   const base = dirname(resolve(file));
   return { config: loaded.config, file, source: loaded.source, resolvePath: (path) => displayPath(resolve(base, path)) };

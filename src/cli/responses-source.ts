@@ -15,7 +15,7 @@ export interface LoadedResponses {
   files: number;
 }
 
-export function loadResponses(paths: readonly string[], rubric: Rubric, partnershipName: string, maxMegabytes?: number): LoadedResponses {
+export async function loadResponses(paths: readonly string[], rubric: Rubric, partnershipName: string, maxMegabytes?: number): Promise<LoadedResponses> {
   const files = paths.flatMap(expand).sort();
   const errors: LocatedError[] = [];
   const responses: SurveyResponse[] = [];
@@ -23,7 +23,7 @@ export function loadResponses(paths: readonly string[], rubric: Rubric, partners
   const ids = new Map<string, string>();
   for (const file of files) {
     const text = readTextInput(file, maxMegabytes);
-    const loaded = parseResponse(displayPath(file), text, rubric);
+    const loaded = await parseResponse(displayPath(file), text, rubric);
     if (!loaded.ok) {
       errors.push(...loaded.errors);
       continue;

@@ -20,10 +20,10 @@ export interface RubricSource {
 /** The compiled built-in rubric's file, beside the bundle. */
 export const BUILTIN_RUBRIC_JSON = 'rubric-pes-27.json';
 
-export function resolveRubric(file: string | undefined, maxMegabytes?: number): RubricSource {
+export async function resolveRubric(file: string | undefined, maxMegabytes?: number): Promise<RubricSource> {
   if (file === undefined) return builtinRubric();
   const text = readTextInput(file, maxMegabytes);
-  const loaded = loadRubric(displayPath(file), text);
+  const loaded = await loadRubric(displayPath(file), text);
   if (!loaded.ok) throw new UserError(loaded.errors);
   return { rubric: loaded.rubric, file: displayPath(file), sha256: sha256(text) };
 }

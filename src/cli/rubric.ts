@@ -10,8 +10,8 @@ export interface RubricOptions {
   color?: boolean;
 }
 
-export function showRubric(which: string | undefined, options: RubricOptions): void {
-  const { rubric } = resolveRubric(options.rubric);
+export async function showRubric(which: string | undefined, options: RubricOptions): Promise<void> {
+  const { rubric } = await resolveRubric(options.rubric);
   const terminal = { color: colorEnabled(options.color), width: terminalWidth() };
   if (which === undefined) {
     process.stdout.write(`${renderRubricList(rubric, terminal)}\n`);

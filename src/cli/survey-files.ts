@@ -5,7 +5,7 @@ import { formatLocatedError, UserError } from '../load/located-error.js';
 import { loadPartnership } from '../load/partnership.js';
 import { isIsoDate } from '../model/dates.js';
 import { importCsv } from '../survey/import.js';
-import { serializeResponse } from '../survey/response-file.js';
+import { serializeResponse } from '../survey/response-writer.js';
 import { surveyTemplateCsv, surveyTemplateMarkdown } from '../survey/template.js';
 import { displayPath, readTextInput, writeFileAtomic } from './io.js';
 import { resolveRubric } from './rubric-source.js';
@@ -17,8 +17,8 @@ export interface TemplateOptions {
   force?: boolean;
 }
 
-export function surveyTemplate(options: TemplateOptions): void {
-  const { rubric } = resolveRubric(options.rubric);
+export async function surveyTemplate(options: TemplateOptions): Promise<void> {
+  const { rubric } = await resolveRubric(options.rubric);
   const text = options.format === 'csv' ? surveyTemplateCsv(rubric) : surveyTemplateMarkdown(rubric);
   if (options.output !== undefined) writeFileAtomic(options.output, text, { force: options.force });
   else process.stdout.write(text);
@@ -34,11 +34,11 @@ export interface ImportOptions {
   maxInputMb: number;
 }
 
-export function surveyImport(csvFile: string, options: ImportOptions): void {
+export async function surveyImport(csvFile: string, options: ImportOptions): Promise<void> {
   const partnershipText = readTextInput(options.partnership, options.maxInputMb);
-  const loaded = loadPartnership(displayPath(options.partnership), partnershipText);
+  const loaded = await loadPartnership(displayPath(options.partnership), partnershipText);
   if (!loaded.ok) throw new UserError(loaded.errors);
-  const { rubric } = resolveRubric(options.rubric, options.maxInputMb);
+  const { rubric } = await resolveRubric(options.rubric, options.maxInputMb);
   const date = options.date ?? new Date().toISOString().slice(0, 10);
   if (!isIsoDate(date)) throw new UserError({ file: 'pes', message: `--date expects a date written YYYY-MM-DD, got "${date}"` });
   const text = readTextInput(csvFile, options.maxInputMb);

@@ -13,7 +13,8 @@ import { renderPersonalSummary } from '../render/survey-summary.js';
 import { wrap } from '../render/wrap.js';
 import { personalSummary, runSurvey } from '../survey/flow.js';
 import { inquirerPrompter } from '../survey/inquirer-prompter.js';
-import { newResponse, parseResponse, serializeResponse } from '../survey/response-file.js';
+import { newResponse, parseResponse } from '../survey/response-file.js';
+import { serializeResponse } from '../survey/response-writer.js';
 import { displayPath, exists, readTextInput, writeFileAtomic } from './io.js';
 import { resolveRubric } from './rubric-source.js';
 import { colorEnabled, terminalWidth } from './terminal.js';
@@ -39,9 +40,9 @@ export async function survey(file: string, options: SurveyOptions): Promise<void
     });
   }
   const text = readTextInput(file, options.maxInputMb);
-  const loaded = loadPartnership(displayPath(file), text);
+  const loaded = await loadPartnership(displayPath(file), text);
   if (!loaded.ok) throw new UserError(loaded.errors);
-  const { rubric } = resolveRubric(options.rubric, options.maxInputMb);
+  const { rubric } = await resolveRubric(options.rubric, options.maxInputMb);
   const partnership = loaded.loaded.partnership;
   const today = new Date().toISOString().slice(0, 10);
   const asOf = partnership.as_of ?? today;
@@ -51,7 +52,7 @@ export async function survey(file: string, options: SurveyOptions): Promise<void
 
   let resume = options.resume;
   do {
-    const target = resume !== undefined && resume !== false ? resumeTarget(options.dir, resume, rubric) : freshTarget(options.dir, rubric, partnership.partnership.name, today);
+    const target = resume !== undefined && resume !== false ? await resumeTarget(options.dir, resume, rubric) : freshTarget(options.dir, rubric, partnership.partnership.name, today);
     resume = undefined;
     if (options.workshop) process.stdout.write(CLEAR_SCREEN);
     process.stdout.write(`${wrap(rubric.survey.intro, Math.min(terminal.width, 100))}\n\n`);
@@ -93,20 +94,17 @@ function freshTarget(dir: string, rubric: Rubric, partnershipName: string, today
 }
 
 /** `--resume` alone takes the most recently saved unfinished response; `--resume ID|FILE` names one. */
-function resumeTarget(dir: string, which: string | true, rubric: Rubric): Target {
+async function resumeTarget(dir: string, which: string | true, rubric: Rubric): Promise<Target> {
   if (which === true) {
-    const unfinished = readdirSync(dir)
-      .filter((name) => name.endsWith('.yaml'))
-      .map((name) => join(dir, name))
-      .map((file) => ({ file, loaded: parseResponse(file, readTextInput(file), rubric), modified: statSync(file).mtimeMs }))
-      .filter((entry) => entry.loaded.ok && !entry.loaded.response.complete)
-      .sort((a, b) => b.modified - a.modified);
+    const files = readdirSync(dir).filter((name) => name.endsWith('.yaml')).map((name) => join(dir, name));
+    const candidates = await Promise.all(files.map(async (file) => ({ file, loaded: await parseResponse(file, readTextInput(file), rubric), modified: statSync(file).mtimeMs })));
+    const unfinished = candidates.filter((entry) => entry.loaded.ok && !entry.loaded.response.complete).sort((a, b) => b.modified - a.modified);
     const latest = unfinished[0];
     if (!latest || !latest.loaded.ok) throw new UserError({ file: dir, message: 'no unfinished response to resume' });
     return { file: latest.file, response: latest.loaded.response };
   }
   const file = which.endsWith('.yaml') ? which : join(dir, `${which}.yaml`);
-  const loaded = parseResponse(file, readTextInput(file), rubric);
+  const loaded = await parseResponse(file, readTextInput(file), rubric);
   if (!loaded.ok) throw new UserError(loaded.errors);
   return { file, response: loaded.response };
 }

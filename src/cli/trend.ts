@@ -14,11 +14,12 @@ export interface TrendOptions {
   color?: boolean;
 }
 
-export function trend(files: readonly string[], options: TrendOptions): void {
-  const reports = files.map((file) => {
-    const loaded = loadBaseline(file);
-    return { report: loaded.report, file: loaded.file };
-  });
+export async function trend(files: readonly string[], options: TrendOptions): Promise<void> {
+  const reports = [];
+  for (const file of files) {
+    const loaded = await loadBaseline(file);
+    reports.push({ report: loaded.report, file: loaded.file });
+  }
   const names = new Set(reports.map(({ report }) => report.partnership.name));
   if (names.size > 1) {
     throw new UserError({ file: 'pes', message: `these reports are about different partnerships (${[...names].join(', ')}); a trend needs one` });

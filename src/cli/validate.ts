@@ -7,7 +7,7 @@ export interface ValidateOptions {
   maxInputMb: number;
 }
 
-export function validate(files: readonly string[], options: ValidateOptions): void {
+export async function validate(files: readonly string[], options: ValidateOptions): Promise<void> {
   const errors: LocatedError[] = [];
   for (const file of files) {
     let text: string;
@@ -18,7 +18,7 @@ export function validate(files: readonly string[], options: ValidateOptions): vo
       errors.push(...error.errors);
       continue;
     }
-    const result = loadPartnership(displayPath(file), text);
+    const result = await loadPartnership(displayPath(file), text);
     if (!result.ok) {
       errors.push(...result.errors);
       continue;

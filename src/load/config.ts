@@ -8,8 +8,8 @@ import { parseYaml, type YamlSource } from './yaml-source.js';
 
 export type ConfigLoad = { ok: true; config: Config; source: YamlSource } | { ok: false; errors: LocatedError[] };
 
-export function loadConfig(file: string, text: string): ConfigLoad {
-  const parsed = parseYaml(file, text);
+export async function loadConfig(file: string, text: string): Promise<ConfigLoad> {
+  const parsed = await parseYaml(file, text);
   if (!parsed.ok) return parsed;
   if (parsed.source.value === null || parsed.source.value === undefined) return { ok: true, config: {}, source: parsed.source };
   const validation = validateSource(configSchema, parsed.source);

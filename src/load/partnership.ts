@@ -15,8 +15,8 @@ export interface LoadedPartnership {
 
 export type PartnershipLoad = { ok: true; loaded: LoadedPartnership } | { ok: false; errors: LocatedError[] };
 
-export function loadPartnership(file: string, text: string, limits?: YamlLimits): PartnershipLoad {
-  const parsed = parseYaml(file, text, limits);
+export async function loadPartnership(file: string, text: string, limits?: YamlLimits): Promise<PartnershipLoad> {
+  const parsed = await parseYaml(file, text, limits);
   if (!parsed.ok) return parsed;
   const source = parsed.source;
   if (source.value === null || source.value === undefined) {

@@ -16,8 +16,8 @@ import { parseYaml, type Path, type YamlSource } from './yaml-source.js';
 
 export type RubricLoad = { ok: true; rubric: Rubric } | { ok: false; errors: LocatedError[] };
 
-export function loadRubric(file: string, text: string): RubricLoad {
-  const parsed = parseYaml(file, text);
+export async function loadRubric(file: string, text: string): Promise<RubricLoad> {
+  const parsed = await parseYaml(file, text);
   if (!parsed.ok) return parsed;
   const validation = validateSource(rubricSchema, parsed.source);
   if (!validation.ok) return validation;

@@ -2,9 +2,12 @@
  * Reads YAML while keeping where every node came from, so that a validation error
  * or a finding about `['partners', 3, 'agreement']` can be shown at its line and
  * column. Locating is done here, once, for every kind of message.
+ *
+ * The fast reader handles the plain YAML these files are written in; anything else
+ * goes to the `yaml` package, loaded only then, which also words every syntax error.
  */
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
-import { type LocatedError, type SourcePosition } from './located-error.js';
+import { fastParse, Unsupported, type Position } from './fast-yaml.js';
+import type { LocatedError, SourcePosition } from './located-error.js';
 
 export type PathSegment = string | number;
 export type Path = readonly PathSegment[];
@@ -25,64 +28,56 @@ export interface YamlSource {
 
 export type YamlParse = { ok: true; source: YamlSource } | { ok: false; errors: LocatedError[] };
 
-export function parseYaml(file: string, text: string, limits: YamlLimits = DEFAULT_YAML_LIMITS): YamlParse {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: 'core' });
-  const position = (offset: number): SourcePosition => lineCounter.linePos(offset);
-
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      errors: doc.errors.map((error) => ({ file, position: position(error.pos[0]), message: describeYamlError(error.code, error.message) })),
-    };
-  }
-  let value: unknown;
+export async function parseYaml(file: string, text: string, limits: YamlLimits = DEFAULT_YAML_LIMITS): Promise<YamlParse> {
+  let document;
   try {
-    value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
+    document = fastParse(text);
   } catch (error) {
-    if (error instanceof ReferenceError || error instanceof RangeError) {
-      return { ok: false, errors: [{ file, position: { line: 1, col: 1 }, message: `refused: ${error.message}` }] };
-    }
-    throw error;
+    if (!(error instanceof Unsupported)) throw error;
+    const { parseFullYaml } = await import('./full-yaml.js');
+    return parseFullYaml(file, text, limits);
   }
+  const position = lineIndex(text);
+  const root = document.root;
   return {
     ok: true,
-    source: {
-      file,
-      value,
-      locate: (path, target = 'value') => position(offsetOf(doc, path, target)),
-    },
+    source: { file, value: document.value, locate: (path, target = 'value') => position(offsetOf(root, path, target)) },
   };
 }
 
-function describeYamlError(code: string, message: string): string {
-  const firstLine = message.split('\n')[0] ?? message;
-  return `YAML syntax: ${firstLine.replace(/ at line \d+, column \d+:?$/, '')} (${code})`;
-}
-
-function offsetOf(doc: Document.Parsed, path: Path, target: 'value' | 'key'): number {
-  let node: Node | null | undefined = doc.contents;
-  let offset = node?.range?.[0] ?? 0;
+function offsetOf(root: Position, path: Path, target: 'value' | 'key'): number {
+  let node: Position | undefined = root;
+  let offset = root.offset;
   for (let i = 0; i < path.length && node; i++) {
-    const segment = path[i];
-    const last = i === path.length - 1;
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
-      if (!pair) break;
-      const key = pair.key as Node;
-      const value = pair.value as Node | null;
-      if (last && target === 'key') return key.range?.[0] ?? offset;
-      // A key with no value (`agreement:`) has no value range: point at the key.
-      offset = value?.range?.[0] ?? key.range?.[0] ?? offset;
-      node = value;
-    } else if (isSeq(node) && typeof segment === 'number') {
-      const item = node.items[segment] as Node | undefined;
-      if (!item) break;
-      offset = item.range?.[0] ?? offset;
-      node = item;
+    const segment = path[i]!;
+    if (node.entries) {
+      const entry = node.entries.get(String(segment));
+      if (!entry) break;
+      if (i === path.length - 1 && target === 'key') return entry.key;
+      node = entry.value;
+    } else if (node.items && typeof segment === 'number') {
+      node = node.items[segment];
+      if (!node) break;
     } else {
       break;
     }
+    offset = node.offset;
   }
   return offset;
+}
+
+/** Offset -> 1-based line and column, by binary search over line starts. */
+export function lineIndex(text: string): (offset: number) => SourcePosition {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, col: offset - starts[low]! + 1 };
+  };
 }

@@ -1,9 +1,4 @@
-/**
- * Reading and writing response files. Writing is the survey's "save": the whole file
- * goes to a temp file and is renamed over the old one after every answer, so a
- * killed process loses at most the question on screen.
- */
-import { stringify } from 'yaml';
+/** Reading response files, with located errors; a file without the `pes_response` marker is refused. */
 import type { LocatedError } from '../load/located-error.js';
 import { validateSource } from '../load/validate.js';
 import { parseYaml, type Path } from '../load/yaml-source.js';
@@ -17,19 +12,8 @@ export function newResponse(rubric: Rubric, partnershipName: string, id: string,
   return { pes_response: RESPONSE_FORMAT, rubric: rubric.id, partnership: partnershipName, respondent: { id }, date, source, complete: false, answers: {} };
 }
 
-export function serializeResponse(response: SurveyResponse, rubric: Rubric): string {
-  // Answers in rubric order, so files diff cleanly and read like the questionnaire.
-  const answers: SurveyResponse['answers'] = {};
-  for (const practice of rubric.practices) {
-    const answer = response.answers[practice.id];
-    if (answer !== undefined) answers[practice.id] = answer;
-  }
-  const ordered = { ...response, answers };
-  return `# partnership-health survey response (one respondent). Written by pes; edit with care.\n${stringify(ordered, { lineWidth: 0 })}`;
-}
-
-export function parseResponse(file: string, text: string, rubric?: Rubric): ResponseLoad {
-  const parsed = parseYaml(file, text);
+export async function parseResponse(file: string, text: string, rubric?: Rubric): Promise<ResponseLoad> {
+  const parsed = await parseYaml(file, text);
   if (!parsed.ok) return parsed;
   const value = parsed.source.value;
   if (value === null || typeof value !== 'object' || !('pes_response' in value)) {

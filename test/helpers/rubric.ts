@@ -4,8 +4,8 @@ import { formatLocatedError } from '../../src/load/located-error.js';
 import { loadRubric } from '../../src/load/rubric.js';
 import type { Rubric } from '../../src/model/rubric.js';
 
-export function builtinRubric(): Rubric {
-  const loaded = loadRubric('rubrics/pes-27.yaml', readFileSync(new URL('../../rubrics/pes-27.yaml', import.meta.url), 'utf8'));
+export async function builtinRubric(): Promise<Rubric> {
+  const loaded = await loadRubric('rubrics/pes-27.yaml', readFileSync(new URL('../../rubrics/pes-27.yaml', import.meta.url), 'utf8'));
   if (!loaded.ok) throw new Error(loaded.errors.map(formatLocatedError).join('\n'));
   return loaded.rubric;
 }

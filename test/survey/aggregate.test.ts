@@ -6,7 +6,7 @@ import { perceptionScore, round2, standardDeviation } from '../../src/survey/sta
 import { partner, partnership } from '../helpers/partnership.js';
 import { builtinRubric } from '../helpers/rubric.js';
 
-const rubric = builtinRubric();
+const rubric = await builtinRubric();
 
 // Practices 1-3 belong to principle "purpose", practice 4 to "momentum".
 const P1 = 'align-on-purpose';

@@ -7,7 +7,7 @@ import { newResponse } from '../../src/survey/response-file.js';
 import { partner, partnership } from '../helpers/partnership.js';
 import { builtinRubric } from '../helpers/rubric.js';
 
-const rubric = builtinRubric();
+const rubric = await builtinRubric();
 const data = partnership({
   as_of: '2026-06-30',
   partners: [partner('acme', { name: 'Acme Foods', sector: 'private' }), partner('gone', { name: 'Gone Org', left: '2025-01-01' })],

@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { partner, partnership } from '../helpers/partnership.js';
 import { builtinRubric } from '../helpers/rubric.js';
 
-const rubric = builtinRubric();
+const rubric = await builtinRubric();
 const data = partnership({
   partnership: { name: 'Cedar Valley Coalition' },
   partners: [partner('acme', { name: 'Acme Foods', sector: 'private' }), partner('cvfb', { name: 'Cedar Valley Food Bank', sector: 'civil_society' })],

@@ -2,11 +2,12 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { formatLocatedError } from '../../src/load/located-error.js';
 import { DONT_KNOW, type SurveyResponse } from '../../src/model/responses.js';
-import { newResponse, parseResponse, serializeResponse } from '../../src/survey/response-file.js';
+import { newResponse, parseResponse } from '../../src/survey/response-file.js';
+import { serializeResponse } from '../../src/survey/response-writer.js';
 import { surveyTemplateCsv, surveyTemplateMarkdown } from '../../src/survey/template.js';
 import { builtinRubric } from '../helpers/rubric.js';
 
-const rubric = builtinRubric();
+const rubric = await builtinRubric();
 
 /** A small valid response file, as pes writes one; tests change one line of it. */
 const VALID = [
@@ -24,8 +25,8 @@ const VALID = [
   '',
 ].join('\n');
 
-function errorsFor(text: string): string[] {
-  const loaded = parseResponse('responses/ana.yaml', text, rubric);
+async function errorsFor(text: string): Promise<string[]> {
+  const loaded = await parseResponse('responses/ana.yaml', text, rubric);
   if (loaded.ok) throw new Error('expected the response file to be refused');
   return loaded.errors.map(formatLocatedError);
 }
@@ -43,14 +44,14 @@ describe('serialize and parse', () => {
     return response;
   }
 
-  it('reads back exactly what it wrote', () => {
+  it('reads back exactly what it wrote', async () => {
     const response = sample();
     const text = serializeResponse(response, rubric);
-    const loaded = parseResponse('responses/ana.yaml', text, rubric);
+    const loaded = await parseResponse('responses/ana.yaml', text, rubric);
     expect(loaded).toEqual({ ok: true, response });
   });
 
-  it('writes answers in rubric order, whatever order they were given in', () => {
+  it('writes answers in rubric order, whatever order they were given in', async () => {
     const text = serializeResponse(sample(), rubric);
     const keys = [...text.matchAll(/^ {2}([a-z-]+): /gm)].map((match) => match[1]).filter((key) => rubric.practices.some((practice) => practice.id === key));
     // Practices 1, 9, 12, 27.
@@ -58,13 +59,13 @@ describe('serialize and parse', () => {
     expect(text).toContain('  brand-identity: dont_know\n');
   });
 
-  it('starts with a comment and the pes_response marker, so the file says what it is', () => {
+  it('starts with a comment and the pes_response marker, so the file says what it is', async () => {
     const lines = serializeResponse(sample(), rubric).split('\n');
     expect(lines[0]).toMatch(/^# partnership-health survey response/);
     expect(lines[1]).toBe('pes_response: 1');
   });
 
-  it('starts a new response empty and incomplete', () => {
+  it('starts a new response empty and incomplete', async () => {
     expect(newResponse(rubric, 'P', 'bo', '2026-01-02')).toEqual({
       pes_response: 1,
       rubric: 'pes-27',
@@ -77,83 +78,83 @@ describe('serialize and parse', () => {
     });
   });
 
-  it('reads a hand-written file', () => {
-    const loaded = parseResponse('responses/ana.yaml', VALID, rubric);
+  it('reads a hand-written file', async () => {
+    const loaded = await parseResponse('responses/ana.yaml', VALID, rubric);
     expect(loaded.ok && loaded.response.answers).toEqual({ 'align-on-purpose': 4, 'consistent-communication': 'dont_know' });
   });
 });
 
 describe('refusing what is not a response file', () => {
-  it('refuses a YAML file without the pes_response marker, at its first line', () => {
+  it('refuses a YAML file without the pes_response marker, at its first line', async () => {
     const partnershipFile = 'partnership:\n  name: Cedar Valley Coalition\npartners: []\n';
-    const loaded = parseResponse('responses/partnership.yaml', partnershipFile, rubric);
+    const loaded = await parseResponse('responses/partnership.yaml', partnershipFile, rubric);
     expect(loaded.ok).toBe(false);
     expect(loaded.ok ? [] : loaded.errors.map(formatLocatedError)).toEqual([
       'responses/partnership.yaml:1:1 not a pes survey response (no `pes_response:` marker); refusing to read or overwrite it',
     ]);
   });
 
-  it('refuses an empty file, a list and a plain value the same way', () => {
+  it('refuses an empty file, a list and a plain value the same way', async () => {
     for (const text of ['', '- a\n- b\n', 'hello\n']) {
-      expect(errorsFor(text)).toEqual(['responses/ana.yaml:1:1 not a pes survey response (no `pes_response:` marker); refusing to read or overwrite it']);
+      expect(await errorsFor(text)).toEqual(['responses/ana.yaml:1:1 not a pes survey response (no `pes_response:` marker); refusing to read or overwrite it']);
     }
   });
 
-  it('refuses a file that only resembles a response, without the marker', () => {
-    expect(errorsFor(VALID.replace('pes_response: 1\n', ''))).toEqual([
+  it('refuses a file that only resembles a response, without the marker', async () => {
+    expect(await errorsFor(VALID.replace('pes_response: 1\n', ''))).toEqual([
       'responses/ana.yaml:1:1 not a pes survey response (no `pes_response:` marker); refusing to read or overwrite it',
     ]);
   });
 });
 
 describe('located errors in a corrupt response file', () => {
-  it('reports broken YAML at its line', () => {
+  it('reports broken YAML at its line', async () => {
     // A hand edit that repeats a key.
-    expect(errorsFor(VALID.replace('  consistent-communication: dont_know', '  align-on-purpose: 5'))).toEqual([
+    expect(await errorsFor(VALID.replace('  consistent-communication: dont_know', '  align-on-purpose: 5'))).toEqual([
       expect.stringMatching(/^responses\/ana\.yaml:11:3 YAML syntax: /),
     ]);
-    expect(errorsFor(`${VALID}comments: [unclosed\n`)[0]).toMatch(/^responses\/ana\.yaml:\d+:\d+ YAML syntax: /);
+    expect((await errorsFor(`${VALID}comments: [unclosed\n`))[0]).toMatch(/^responses\/ana\.yaml:\d+:\d+ YAML syntax: /);
   });
 
-  it('reports an answer outside 1-5 at its value', () => {
-    expect(errorsFor(VALID.replace('align-on-purpose: 4', 'align-on-purpose: 7'))).toEqual([
+  it('reports an answer outside 1-5 at its value', async () => {
+    expect(await errorsFor(VALID.replace('align-on-purpose: 4', 'align-on-purpose: 7'))).toEqual([
       'responses/ana.yaml:10:21 answers.align-on-purpose: must be at most 5, got 7',
     ]);
-    expect(errorsFor(VALID.replace('align-on-purpose: 4', 'align-on-purpose: 0'))).toEqual([
+    expect(await errorsFor(VALID.replace('align-on-purpose: 4', 'align-on-purpose: 0'))).toEqual([
       'responses/ana.yaml:10:21 answers.align-on-purpose: must be at least 1, got 0',
     ]);
   });
 
-  it('reports an answer that is not on the scale at all', () => {
-    const errors = errorsFor(VALID.replace('align-on-purpose: 4', 'align-on-purpose: agree'));
+  it('reports an answer that is not on the scale at all', async () => {
+    const errors = await errorsFor(VALID.replace('align-on-purpose: 4', 'align-on-purpose: agree'));
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/^responses\/ana\.yaml:10:21 answers\.align-on-purpose: .*agree/);
   });
 
-  it('reports an unknown practice id at its key', () => {
-    expect(errorsFor(VALID.replace('align-on-purpose: 4', 'align-on-purpse: 4'))).toEqual([
+  it('reports an unknown practice id at its key', async () => {
+    expect(await errorsFor(VALID.replace('align-on-purpose: 4', 'align-on-purpse: 4'))).toEqual([
       'responses/ana.yaml:10:3 answers.align-on-purpse: no practice "align-on-purpse" in rubric pes-27',
     ]);
   });
 
-  it('reports answers that belong to another rubric', () => {
-    expect(errorsFor(VALID.replace('rubric: pes-27', 'rubric: pes-26'))).toEqual([
+  it('reports answers that belong to another rubric', async () => {
+    expect(await errorsFor(VALID.replace('rubric: pes-27', 'rubric: pes-26'))).toEqual([
       'responses/ana.yaml:2:1 rubric: answers belong to rubric "pes-26", not "pes-27"',
     ]);
   });
 
-  it('reports a comment under an unknown principle, and an unknown sector', () => {
-    expect(errorsFor(`${VALID}comments:\n  purpos: Clear.\n`)).toEqual(['responses/ana.yaml:13:3 comments.purpos: no principle "purpos" in rubric pes-27']);
-    expect(errorsFor(VALID.replace('sector: private', 'sector: privat'))[0]).toMatch(/^responses\/ana\.yaml:6:11 respondent\.sector: .*did you mean "private"\?$/);
+  it('reports a comment under an unknown principle, and an unknown sector', async () => {
+    expect(await errorsFor(`${VALID}comments:\n  purpos: Clear.\n`)).toEqual(['responses/ana.yaml:13:3 comments.purpos: no principle "purpos" in rubric pes-27']);
+    expect((await errorsFor(VALID.replace('sector: private', 'sector: privat')))[0]).toMatch(/^responses\/ana\.yaml:6:11 respondent\.sector: .*did you mean "private"\?$/);
   });
 
-  it('reports a missing field at the top of the file', () => {
-    expect(errorsFor(VALID.replace('date: 2026-06-12\n', ''))[0]).toMatch(/^responses\/ana\.yaml:1:1 date: missing/);
+  it('reports a missing field at the top of the file', async () => {
+    expect((await errorsFor(VALID.replace('date: 2026-06-12\n', '')))[0]).toMatch(/^responses\/ana\.yaml:1:1 date: missing/);
   });
 });
 
 describe('survey template', () => {
-  it('lists one question per CSV row: the profile, the 27 statements, and a comment per principle', () => {
+  it('lists one question per CSV row: the profile, the 27 statements, and a comment per principle', async () => {
     const rows = parse(surveyTemplateCsv(rubric)) as string[][];
     expect(rows[0]).toEqual(['question_id', 'section', 'question', 'type', 'options']);
     const questions = rows.slice(1);
@@ -169,20 +170,20 @@ describe('survey template', () => {
     expect(questions[1]![4]).toBe('private | public | civil_society | community | academic | funder | other');
   });
 
-  it('puts each comment box right after the last statement of its principle', () => {
+  it('puts each comment box right after the last statement of its principle', async () => {
     const ids = (parse(surveyTemplateCsv(rubric)) as string[][]).slice(1).map(([id]) => id);
     // Practice 3 closes "purpose", practice 10 closes "momentum".
     expect(ids.indexOf('comment:purpose')).toBe(ids.indexOf('ruthless-prioritization') + 1);
     expect(ids.indexOf('comment:momentum')).toBe(ids.indexOf('experimentation') + 1);
   });
 
-  it('ends every CSV row with CRLF', () => {
+  it('ends every CSV row with CRLF', async () => {
     const csv = surveyTemplateCsv(rubric);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.split('\r\n')).toHaveLength(1 + 36 + 1);
   });
 
-  it('prints six principle sections with 27 rows of five boxes and a "?" box', () => {
+  it('prints six principle sections with 27 rows of five boxes and a "?" box', async () => {
     const markdown = surveyTemplateMarkdown(rubric, 'Cedar Valley Coalition');
     expect(markdown.split('\n')[0]).toBe('# Cedar Valley Coalition: partnership health survey');
     const sections = markdown.split(/^## /m).slice(1);
@@ -199,7 +200,7 @@ describe('survey template', () => {
     expect(markdown).toContain(rubric.practices[0]!.statement);
   });
 
-  it('has a generic title without a partnership name', () => {
+  it('has a generic title without a partnership name', async () => {
     expect(surveyTemplateMarkdown(rubric).split('\n')[0]).toBe('# Partnership health survey');
   });
 });

@@ -5,7 +5,7 @@ import type { Band, PracticeResult } from '../../src/model/report.js';
 import type { GroupFigure, PracticePerception } from '../../src/survey/aggregate.js';
 import { builtinRubric } from '../helpers/rubric.js';
 
-const rubric = builtinRubric();
+const rubric = await builtinRubric();
 
 const STRONG = { score: 100, band: 'strong' as const };
 const DEVELOPING = { score: 62.5, band: 'developing' as const };
