@@ -3,7 +3,7 @@
  * practice, labelling where they agree, where a practice exists only on paper, where
  * a strength is lived but unrecorded, and where people disagree with each other.
  */
-import { TRIANGULATION_LABELS, type Band } from '../model/report.js';
+import { TRIANGULATION_LABELS, type Band } from '../model/labels.js';
 import type { Rubric } from '../model/rubric.js';
 import type { PracticePerception } from '../survey/aggregate.js';
 import { round1 } from './score.js';

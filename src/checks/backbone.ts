@@ -1,7 +1,7 @@
 /** Practice 14: someone holds the work ON the partnership, and meetings make room for it. */
-import * as z from 'zod/mini';
+import type { ZodMini } from './check.js';
 import { CADENCE_MONTHS } from '../model/cadence.js';
-import type { Cadence } from '../model/partnership.js';
+import type { Cadence } from '../model/vocabulary.js';
 import { defineCheck, gradeAtLeast, percent } from './check.js';
 import { fraction } from './params.js';
 
@@ -9,7 +9,7 @@ export const dedicatedBackbone = defineCheck({
   name: 'dedicatedBackbone',
   description:
     'A backbone exists with at least {met_fte} FTE of staff who do no mission work of their own (partly met from {partly_fte} FTE).',
-  params: z.strictObject({ met_fte: z.number().check(z.gt(0)), partly_fte: z.number().check(z.gte(0)) }),
+  params: (z: ZodMini) => z.strictObject({ met_fte: z.number().check(z.gt(0)), partly_fte: z.number().check(z.gte(0)) }),
   needs: '`backbone` with `exists`, and `staff` with `fte` and `dedicated`',
   messages: {
     staffed: '{fte} FTE of dedicated backbone staff',
@@ -37,7 +37,7 @@ export const workingOnShare = defineCheck({
   name: 'workingOnShare',
   description:
     'Meetings spend on average (weighted by how often they meet) at least {met_share%} of their time working ON the partnership (partly met from {partly_share%}).',
-  params: z.strictObject({ met_share: fraction, partly_share: fraction }),
+  params: (z: ZodMini) => z.strictObject({ met_share: fraction(z), partly_share: fraction(z) }),
   needs: '`working_on_share` on `meetings`',
   messages: {
     balanced: 'meetings spend {share} of their time working ON the partnership',

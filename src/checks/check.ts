@@ -4,7 +4,7 @@
  * (what it measures, what to add when the file is silent, its message templates)
  * the way an ESLint rule carries `meta`.
  */
-import type * as z from 'zod/mini';
+import type * as Zod from 'zod/mini';
 import type { Path } from '../load/yaml-source.js';
 import type { IsoDate } from '../model/dates.js';
 import type { Partnership } from '../model/partnership.js';
@@ -35,12 +35,15 @@ export interface CheckDefinition<Params = Record<string, unknown>> {
   name: string;
   /** What the check measures; `{param}` placeholders are filled from the rubric's parameters. */
   description: string;
-  params: z.ZodMiniType<Params>;
+  /** The parameter schema, built from the zod namespace it is given (see params.ts for why). */
+  params: (z: ZodMini) => Zod.ZodMiniType<Params>;
   messages: Record<string, string>;
   /** What to add to the file when it says nothing; `{param}` placeholders allowed. */
   needs: string;
   evaluate(context: CheckContext, params: Params): CheckOutcome;
 }
+
+export type ZodMini = typeof Zod;
 
 /** Erases the parameter type so that definitions can live in one registry. */
 export type AnyCheck = CheckDefinition<any>;

@@ -1,18 +1,18 @@
 /** Practices 2 and 8: a steady rhythm of communication, and public statements under an agreed protocol. */
-import * as z from 'zod/mini';
+import type { ZodMini } from './check.js';
 import { CADENCE_MONTHS } from '../model/cadence.js';
 import { onOrBefore } from '../model/dates.js';
-import { CADENCES, type Cadence } from '../model/partnership.js';
+import { CADENCES, type Cadence } from '../model/vocabulary.js';
 import { defineCheck, gradeAtMost, nameList } from './check.js';
 import { fieldPath, label } from './params.js';
 import { splitPath, valueAt } from './read.js';
 
-const cadence = z.enum(CADENCES);
+const cadence = (z: ZodMini) => z.enum(CADENCES);
 
 export const cadenceAtLeast = defineCheck({
   name: 'cadenceAtLeast',
   description: '{what} happens {met} or more often (partly met at {partly}).',
-  params: z.strictObject({ field: fieldPath, what: label, met: cadence, partly: cadence }),
+  params: (z: ZodMini) => z.strictObject({ field: fieldPath(z), what: label(z), met: cadence(z), partly: cadence(z) }),
   needs: '`{field}` (weekly, biweekly, monthly, quarterly, semiannual, annual or ad_hoc)',
   messages: {
     often: '{what}: {cadence}',
@@ -31,7 +31,7 @@ export const publicStatementsUnderProtocol = defineCheck({
   name: 'publicStatementsUnderProtocol',
   description:
     'A communication protocol says when partners may speak publicly and take credit, and every public statement by a partner followed it.',
-  params: z.strictObject({}),
+  params: (z: ZodMini) => z.strictObject({}),
   needs: '`governance.communication_protocol` and `communications.public_statements`',
   messages: {
     followed: 'protocol in place; all {total} public statements followed it',

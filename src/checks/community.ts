@@ -1,5 +1,5 @@
 /** Practice 5: a community of interest beyond the formal partners, and still growing. */
-import * as z from 'zod/mini';
+import type { ZodMini } from './check.js';
 import { withinMonths } from '../model/dates.js';
 import { defineCheck, nameList } from './check.js';
 import { months, wholeNumber } from './params.js';
@@ -9,7 +9,7 @@ export const communityOfInterestGrowing = defineCheck({
   name: 'communityOfInterestGrowing',
   description:
     'Partners at the community-of-interest tier exist, and at least {met_new} joined in the last {within_months} months (partly met when the community exists but did not grow).',
-  params: z.strictObject({ within_months: months, met_new: wholeNumber }),
+  params: (z: ZodMini) => z.strictObject({ within_months: months(z), met_new: wholeNumber(z) }),
   needs: '`partners` with `tier: community_of_interest` and `joined` dates',
   messages: {
     growing: 'community of interest: {size}, of whom {new} joined in the last {within_months} months ({names})',

@@ -1,5 +1,5 @@
 /** Practice 4: money and in-kind help the partnership can actually use. */
-import * as z from 'zod/mini';
+import type { ZodMini } from './check.js';
 import { defineCheck, gradeAtLeast, gradeAtMost, nameList, percent } from './check.js';
 import { fraction } from './params.js';
 import { activePartners } from './read.js';
@@ -7,7 +7,7 @@ import { activePartners } from './read.js';
 export const inKindMatchedToNeeds = defineCheck({
   name: 'inKindMatchedToNeeds',
   description: 'At least {met_share%} of in-kind contributions from active partners are matched to a named need (partly met from {partly_share%}).',
-  params: z.strictObject({ met_share: fraction, partly_share: fraction }),
+  params: (z: ZodMini) => z.strictObject({ met_share: fraction(z), partly_share: fraction(z) }),
   needs: 'partners\' `in_kind` contributions, each with `matched_need` (or `null`)',
   messages: {
     matched: 'all {total} in-kind contributions are matched to a need',
@@ -41,7 +41,7 @@ export const inKindMatchedToNeeds = defineCheck({
 export const fundingDiversified = defineCheck({
   name: 'fundingDiversified',
   description: 'No single current funding source provides more than {met_max_share%} of the money (partly met up to {partly_max_share%}).',
-  params: z.strictObject({ met_max_share: fraction, partly_max_share: fraction }),
+  params: (z: ZodMini) => z.strictObject({ met_max_share: fraction(z), partly_max_share: fraction(z) }),
   needs: '`funding.sources` with yearly `amount`s',
   messages: {
     diversified: '{count} funding sources; the largest, {largest}, provides {share}',

@@ -1,5 +1,5 @@
 /** Practices 19 and 20: actions that get done, decisions that stay made, newcomers who learn them. */
-import * as z from 'zod/mini';
+import type { ZodMini } from './check.js';
 import { monthsBetween, withinMonths, type IsoDate } from '../model/dates.js';
 import type { Partnership } from '../model/partnership.js';
 import { defineCheck, gradeAtLeast, gradeAtMost, nameList, percent } from './check.js';
@@ -10,7 +10,7 @@ export const actionItemsOnTrack = defineCheck({
   name: 'actionItemsOnTrack',
   description:
     'No more than {met_max_share%} of open action items are overdue, or lack an owner or a due date (partly met up to {partly_max_share%}).',
-  params: z.strictObject({ met_max_share: fraction, partly_max_share: fraction }),
+  params: (z: ZodMini) => z.strictObject({ met_max_share: fraction(z), partly_max_share: fraction(z) }),
   needs: '`action_items` with `owner`, `due` and `status`',
   messages: {
     on_track: '{open} open action items, all owned and on time ({closed} closed)',
@@ -45,7 +45,7 @@ export const settledDecisionsStaySettled = defineCheck({
   name: 'settledDecisionsStaySettled',
   description:
     'No more than {met_max_share%} of decisions in the last {within_months} months reopen earlier ones (partly met up to {partly_max_share%}).',
-  params: z.strictObject({ within_months: months, met_max_share: fraction, partly_max_share: fraction }),
+  params: (z: ZodMini) => z.strictObject({ within_months: months(z), met_max_share: fraction(z), partly_max_share: fraction(z) }),
   needs: '`decisions` (with `revisits: <id>` on any that reopen an earlier decision)',
   messages: {
     settled: '{total} decisions in the last {within_months} months; {reopened} reopened an earlier one',
@@ -81,7 +81,7 @@ export const newcomersOnboarded = defineCheck({
   name: 'newcomersOnboarded',
   description:
     'An onboarding process is written down and at least {met_share%} of partners who joined in the last {within_months} months, after the founding month, went through it (partly met from {partly_share%}).',
-  params: z.strictObject({ within_months: months, met_share: fraction, partly_share: fraction }),
+  params: (z: ZodMini) => z.strictObject({ within_months: months(z), met_share: fraction(z), partly_share: fraction(z) }),
   needs: '`governance.onboarding` and `onboarded` dates on partners',
   messages: {
     onboarded: '{onboarded} of {newcomers} newcomers in the last {within_months} months were onboarded',

@@ -1,6 +1,6 @@
 /** Practice 15: the degree of integration is decided, and partners share the same picture of it. */
-import * as z from 'zod/mini';
-import { INTEGRATION_LEVELS, type IntegrationLevel } from '../model/partnership.js';
+import type { ZodMini } from './check.js';
+import { INTEGRATION_LEVELS, type IntegrationLevel } from '../model/vocabulary.js';
 import { defineCheck, gradeAtMost, nameList, percent } from './check.js';
 import { fraction, wholeNumber } from './params.js';
 import { activePartners } from './read.js';
@@ -12,7 +12,7 @@ export const integrationAssumptionsAligned = defineCheck({
   name: 'integrationAssumptionsAligned',
   description:
     'The partnership declares its degree of integration and no active partner assumes one more than {tolerance_steps} step(s) away from it (partly met while at most {partly_max_share%} of partners differ).',
-  params: z.strictObject({ tolerance_steps: wholeNumber, partly_max_share: fraction }),
+  params: (z: ZodMini) => z.strictObject({ tolerance_steps: wholeNumber(z), partly_max_share: fraction(z) }),
   needs: '`partnership.integration` and each partner\'s `assumed_integration`',
   messages: {
     aligned: 'declared {declared}; all {judged} partners who stated a view agree',

@@ -1,5 +1,5 @@
 /** Practice 25: a small scorecard that covers the results chain and its four categories, reported on time. */
-import * as z from 'zod/mini';
+import type { ZodMini } from './check.js';
 import { CADENCE_MONTHS } from '../model/cadence.js';
 import { monthsBetween } from '../model/dates.js';
 import { defineCheck, gradeAtLeast, nameList, percent } from './check.js';
@@ -9,13 +9,13 @@ import { indexed, listAt, splitPath, valueAt } from './read.js';
 export const valuesCovered = defineCheck({
   name: 'valuesCovered',
   description: 'Items under {list} cover at least {met_at} of these {what}: {values} (partly met from {partly_at}).',
-  params: z.strictObject({
-    list: fieldPath,
-    field: fieldPath,
-    what: label,
+  params: (z: ZodMini) => z.strictObject({
+    list: fieldPath(z),
+    field: fieldPath(z),
+    what: label(z),
     values: z.array(z.string()).check(z.minLength(1)),
-    met_at: wholeNumber,
-    partly_at: wholeNumber,
+    met_at: wholeNumber(z),
+    partly_at: wholeNumber(z),
   }),
   needs: '`{list}` with `{field}` on each item',
   messages: {
@@ -42,7 +42,7 @@ export const metricsReportedOnCadence = defineCheck({
   name: 'metricsReportedOnCadence',
   description:
     'At least {met_share%} of metrics were last reported within {grace} times their cadence (partly met from {partly_share%}).',
-  params: z.strictObject({ grace: z.number().check(z.gte(1)), met_share: fraction, partly_share: fraction }),
+  params: (z: ZodMini) => z.strictObject({ grace: z.number().check(z.gte(1)), met_share: fraction(z), partly_share: fraction(z) }),
   needs: '`metrics` with `cadence` and `last_reported`',
   messages: {
     current: '{current} of {total} metrics reported on cadence ({share})',

@@ -1,5 +1,5 @@
 /** Generic checks about whether something is written down at all. */
-import * as z from 'zod/mini';
+import type { ZodMini } from './check.js';
 import { defineCheck, gradeAtLeast, gradeAtMost, nameList } from './check.js';
 import { isPresent } from './conditions.js';
 import { fieldPath, label, wholeNumber } from './params.js';
@@ -8,7 +8,7 @@ import { listAt, splitPath, valueAt } from './read.js';
 export const listSize = defineCheck({
   name: 'listSize',
   description: 'At least {met_at} {what} listed (partly met from {partly_at}).',
-  params: z.strictObject({ list: fieldPath, what: label, met_at: wholeNumber, partly_at: wholeNumber }),
+  params: (z: ZodMini) => z.strictObject({ list: fieldPath(z), what: label(z), met_at: wholeNumber(z), partly_at: wholeNumber(z) }),
   needs: '{what} as a list under `{list}` (write `[]` if there are none)',
   messages: {
     listed: '{what}: {count} listed',
@@ -26,7 +26,7 @@ export const listSize = defineCheck({
 export const focusedList = defineCheck({
   name: 'focusedList',
   description: 'Between 1 and {met_max} {what} (partly met up to {partly_max}): fewer is sharper.',
-  params: z.strictObject({ list: fieldPath, what: label, met_max: wholeNumber, partly_max: wholeNumber }),
+  params: (z: ZodMini) => z.strictObject({ list: fieldPath(z), what: label(z), met_max: wholeNumber(z), partly_max: wholeNumber(z) }),
   needs: '{what} as a list under `{list}`',
   messages: {
     focused: '{what}: {count}, a focused set',
@@ -47,7 +47,7 @@ export const focusedList = defineCheck({
 export const fieldsPresent = defineCheck({
   name: 'fieldsPresent',
   description: '{what}: at least {met_at} of these are written down: {fields} (partly met from {partly_at}; none of them is "not described").',
-  params: z.strictObject({ within: fieldPath, fields: z.array(fieldPath).check(z.minLength(1)), what: label, met_at: wholeNumber, partly_at: wholeNumber }),
+  params: (z: ZodMini) => z.strictObject({ within: fieldPath(z), fields: z.array(fieldPath(z)).check(z.minLength(1)), what: label(z), met_at: wholeNumber(z), partly_at: wholeNumber(z) }),
   needs: '`{within}` with {fields}',
   messages: {
     complete: '{what}: {present} of {total} in place',

@@ -1,5 +1,5 @@
 /** Practice 1: a purpose short enough to say in about thirty seconds. */
-import * as z from 'zod/mini';
+import type { ZodMini } from './check.js';
 import { defineCheck, gradeAtMost } from './check.js';
 import { wholeNumber } from './params.js';
 import { words } from './read.js';
@@ -7,7 +7,7 @@ import { words } from './read.js';
 export const purposeIsConcise = defineCheck({
   name: 'purposeIsConcise',
   description: 'The purpose statement has at most {max_words} words, about thirty seconds spoken (partly met up to {partly_max_words}).',
-  params: z.strictObject({ max_words: wholeNumber, partly_max_words: wholeNumber }),
+  params: (z: ZodMini) => z.strictObject({ max_words: wholeNumber(z), partly_max_words: wholeNumber(z) }),
   needs: '`partnership.purpose`',
   messages: {
     concise: 'purpose statement: {words} words, sayable in about {seconds} seconds',

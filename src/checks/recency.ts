@@ -1,5 +1,5 @@
 /** Generic checks about how recently something happened. */
-import * as z from 'zod/mini';
+import type { ZodMini } from './check.js';
 import { latestOnOrBefore, monthsBetween, withinMonths } from '../model/dates.js';
 import { defineCheck, gradeAtLeast, gradeAtMost } from './check.js';
 import { meetsConditions } from './conditions.js';
@@ -9,7 +9,7 @@ import { indexed, listAt, splitPath, valueAt } from './read.js';
 export const dateRecency = defineCheck({
   name: 'dateRecency',
   description: '{what} happened within the last {met_within_months} months (partly met within {partly_within_months}).',
-  params: z.strictObject({ field: fieldPath, what: label, met_within_months: months, partly_within_months: months }),
+  params: (z: ZodMini) => z.strictObject({ field: fieldPath(z), what: label(z), met_within_months: months(z), partly_within_months: months(z) }),
   needs: 'the date of {what} as `{field}`',
   messages: {
     recent: '{what} was on {date}, {age} months before the as-of date',
@@ -32,16 +32,16 @@ export const recentEvents = defineCheck({
   name: 'recentEvents',
   description:
     'At least {met_at} {what} dated within the last {within_months} months (partly met from {partly_at}).',
-  params: z.strictObject({
-    list: fieldPath,
-    what: label,
-    date_field: z._default(fieldPath, 'date'),
-    within_months: months,
-    met_at: wholeNumber,
-    partly_at: wholeNumber,
-    where: z.optional(z.array(condition)),
+  params: (z: ZodMini) => z.strictObject({
+    list: fieldPath(z),
+    what: label(z),
+    date_field: z._default(fieldPath(z), 'date'),
+    within_months: months(z),
+    met_at: wholeNumber(z),
+    partly_at: wholeNumber(z),
+    where: z.optional(z.array(condition(z))),
     /** Count distinct values of this field instead of items (e.g. kinds of engagement). */
-    distinct_by: z.optional(fieldPath),
+    distinct_by: z.optional(fieldPath(z)),
   }),
   needs: '{what} as a list under `{list}` (write `[]` if there are none)',
   messages: {

@@ -1,5 +1,5 @@
 /** Generic checks about what share of a group meets a condition. */
-import * as z from 'zod/mini';
+import type { ZodMini } from './check.js';
 import { withinMonths } from '../model/dates.js';
 import { defineCheck, gradeAtLeast, nameList, percent } from './check.js';
 import { meetsConditions } from './conditions.js';
@@ -9,17 +9,17 @@ import { activePartners, indexed, isActive, listAt, splitPath, valueAt } from '.
 export const shareOfItems = defineCheck({
   name: 'shareOfItems',
   description: 'At least {met_share%} of {of} {that} (partly met from {partly_share%}).',
-  params: z.strictObject({
-    list: fieldPath,
-    of: label,
-    that: label,
+  params: (z: ZodMini) => z.strictObject({
+    list: fieldPath(z),
+    of: label(z),
+    that: label(z),
     /** Which items are judged at all (e.g. only core partners). */
-    among: z.optional(z.array(condition)),
+    among: z.optional(z.array(condition(z))),
     /** Leave out items that had not started or had already ended on the as-of date. */
     active_only: z._default(z.boolean(), false),
-    conditions: z.array(condition).check(z.minLength(1)),
-    met_share: fraction,
-    partly_share: fraction,
+    conditions: z.array(condition(z)).check(z.minLength(1)),
+    met_share: fraction(z),
+    partly_share: fraction(z),
   }),
   needs: '{of} under `{list}`',
   messages: {
@@ -63,13 +63,13 @@ export const partnersCoveredBy = defineCheck({
   name: 'partnersCoveredBy',
   description:
     'At least {met_share%} of active partners appear in {what} within the last {within_months} months (partly met from {partly_share%}).',
-  params: z.strictObject({
-    list: fieldPath,
-    partner_field: fieldPath,
-    what: label,
-    within_months: months,
-    met_share: fraction,
-    partly_share: fraction,
+  params: (z: ZodMini) => z.strictObject({
+    list: fieldPath(z),
+    partner_field: fieldPath(z),
+    what: label(z),
+    within_months: months(z),
+    met_share: fraction(z),
+    partly_share: fraction(z),
   }),
   needs: '{what} as a list under `{list}` naming partner ids in `{partner_field}`',
   messages: {

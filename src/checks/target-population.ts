@@ -1,5 +1,5 @@
 /** Practices 22 and 23: the target population in the room, heard directly and not only through intermediaries. */
-import * as z from 'zod/mini';
+import type { ZodMini } from './check.js';
 import { withinMonths } from '../model/dates.js';
 import { defineCheck, gradeAtLeast, nameList, percent } from './check.js';
 import { fraction, months } from './params.js';
@@ -9,7 +9,7 @@ export const directEngagement = defineCheck({
   name: 'directEngagement',
   description:
     'Within the last {within_months} months the partnership engaged the target population, and at least {met_direct_share%} of those activities reached people directly rather than through an intermediary such as a trade association.',
-  params: z.strictObject({ within_months: months, met_direct_share: fraction }),
+  params: (z: ZodMini) => z.strictObject({ within_months: months(z), met_direct_share: fraction(z) }),
   needs: '`target_population.engagement` activities (with `via` when they went through an intermediary)',
   messages: {
     direct: '{direct} of {total} engagement activities in the last {within_months} months were direct ({share})',
@@ -47,7 +47,7 @@ export const directEngagement = defineCheck({
 export const targetPopulationRepresented = defineCheck({
   name: 'targetPopulationRepresented',
   description: 'Members of the target population hold seats in governance and sit on design teams (one of the two: partly met).',
-  params: z.strictObject({}),
+  params: (z: ZodMini) => z.strictObject({}),
   needs: '`target_population.representation` with `governance_seats` and `design_team_members`',
   messages: {
     both: 'the target population holds {seats} governance seat(s) and {designers} design-team place(s)',

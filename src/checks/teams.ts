@@ -1,5 +1,5 @@
 /** Practice 11: teams are formally launched, and relaunched once enough of them has turned over. */
-import * as z from 'zod/mini';
+import type { ZodMini } from './check.js';
 import { onOrBefore, type IsoDate } from '../model/dates.js';
 import type { Team } from '../model/partnership.js';
 import { defineCheck, gradeAtMost, nameList, percent } from './check.js';
@@ -37,7 +37,7 @@ export const teamsRelaunchedAfterTurnover = defineCheck({
   name: 'teamsRelaunchedAfterTurnover',
   description:
     'Every team was formally launched, and relaunched once {turnover_threshold%} or more of its members turned over since the last (re)launch; partly met while no more than {partly_share_due%} of teams are due.',
-  params: z.strictObject({ turnover_threshold: fraction, partly_share_due: fraction }),
+  params: (z: ZodMini) => z.strictObject({ turnover_threshold: fraction(z), partly_share_due: fraction(z) }),
   needs: '`teams` with `launched` (and `relaunched`) dates and `members` with `joined`/`left` dates',
   messages: {
     none_due: 'no team is due a relaunch ({total} judged); highest turnover since a (re)launch is {highest} ({team})',

@@ -1,5 +1,5 @@
 /** Practices 10 and 24: short sprints inside mid-term goals, and experiments that leave a lesson. */
-import * as z from 'zod/mini';
+import type { ZodMini } from './check.js';
 import { monthsBetween, withinMonths } from '../model/dates.js';
 import { defineCheck, gradeAtLeast, nameList, percent } from './check.js';
 import { fieldPath, fraction, label, months, wholeNumber } from './params.js';
@@ -11,7 +11,7 @@ const roundToHalf = (value: number) => Math.round(value * 2) / 2;
 export const sprintCadence = defineCheck({
   name: 'sprintCadence',
   description: 'At least {met_share%} of sprints last {min_months}-{max_months} months (partly met from {partly_share%}).',
-  params: z.strictObject({ min_months: months, max_months: months, met_share: fraction, partly_share: fraction }),
+  params: (z: ZodMini) => z.strictObject({ min_months: months(z), max_months: months(z), met_share: fraction(z), partly_share: fraction(z) }),
   needs: '`work_plan.sprints` with `start` and `end` dates',
   messages: {
     fitting: '{fitting} of {total} sprints last {min_months}-{max_months} months ({share})',
@@ -46,7 +46,7 @@ export const sprintCadence = defineCheck({
 export const numberInRange = defineCheck({
   name: 'numberInRange',
   description: '{what} is between {met_min} and {met_max} (partly met between {partly_min} and {partly_max}).',
-  params: z.strictObject({ field: fieldPath, what: label, met_min: z.number(), met_max: z.number(), partly_min: z.number(), partly_max: z.number() }),
+  params: (z: ZodMini) => z.strictObject({ field: fieldPath(z), what: label(z), met_min: z.number(), met_max: z.number(), partly_min: z.number(), partly_max: z.number() }),
   needs: '`{field}`',
   messages: {
     inside: '{what}: {value}',
@@ -68,7 +68,7 @@ export const experimentsLearnedFrom = defineCheck({
   name: 'experimentsLearnedFrom',
   description:
     'At least {met_at} experiments with a stated hypothesis started in the last {within_months} months (partly met from {partly_at}), and every finished one left a lesson.',
-  params: z.strictObject({ within_months: months, met_at: wholeNumber, partly_at: wholeNumber }),
+  params: (z: ZodMini) => z.strictObject({ within_months: months(z), met_at: wholeNumber(z), partly_at: wholeNumber(z) }),
   needs: '`work_plan.experiments` with `hypothesis`, `status` and, once finished, `lesson`',
   messages: {
     learning: 'experiments with a hypothesis in the last {within_months} months: {count}; every finished one left a lesson',

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { gateFailures, type GateSettings } from '../assess/gates.js';
 import { buildReport } from '../assess/report.js';
 import { configPracticeErrors, practiceIdFor } from '../load/config.js';
-import { UserError } from '../load/located-error.js';
+import { isUserError, UserError } from '../load/located-error.js';
 import { loadPartnership } from '../load/partnership.js';
-import { FORMATS, type Format } from '../model/config.js';
+import { FORMATS, type Format } from '../model/formats.js';
 import { DEFAULT_MAX_INPUT_MB, DEFAULT_MIN_GROUP_SIZE } from '../model/defaults.js';
 import { FILE_EXTENSIONS, formatForFile, rendererFor } from '../render/formats.js';
 import { aggregateResponses } from '../survey/aggregate.js';
@@ -154,7 +154,7 @@ function readInput(file: string, maxInputMb: number): string {
   try {
     return readTextInput(file, maxInputMb);
   } catch (error) {
-    if (error instanceof UserError && file === 'partnership.yaml' && !exists(file)) {
+    if (isUserError(error) && file === 'partnership.yaml' && !exists(file)) {
       throw new UserError({ file, message: 'cannot read the file: no such file or directory (create one with `pes init`, or name a file)' });
     }
     throw error;

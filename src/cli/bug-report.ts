@@ -16,7 +16,8 @@ export function reportBug(error: unknown): string {
   ].join('\n');
 }
 
-const FRAME = /(file:\/\/[^\s)]+?\.js):(\d+):(\d+)/g;
+/** A stack frame in one of the bundles: a path (or file: URL) ending in .cjs or .js, a line and a column. */
+const FRAME = /((?:file:\/\/)?\/[^\s()]+?\.c?js):(\d+):(\d+)/g;
 
 function mapStack(stack: string): string {
   const maps = new Map<string, SourceMap | null>();
@@ -40,7 +41,7 @@ function mapStack(stack: string): string {
 
 function loadMap(url: string): SourceMap | null {
   try {
-    const file = `${fileURLToPath(url)}.map`;
+    const file = `${url.startsWith('file:') ? fileURLToPath(url) : url}.map`;
     return existsSync(file) ? new SourceMap(JSON.parse(readFileSync(file, 'utf8'))) : null;
   } catch {
     return null;

@@ -1,4 +1,8 @@
 /** The bundle's entry point: run the CLI with the process arguments. */
 import { main } from './main.js';
 
-await main(process.argv);
+main(process.argv).catch(async (error: unknown) => {
+  const { reportBug } = await import('./bug-report.js');
+  process.stderr.write(reportBug(error));
+  process.exitCode = 70;
+});

@@ -5,7 +5,7 @@
  */
 import { closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { UserError } from '../load/located-error.js';
+import { isUserError, UserError } from '../load/located-error.js';
 import { DEFAULT_MAX_INPUT_MB } from '../model/defaults.js';
 
 
@@ -16,7 +16,7 @@ export function readTextInput(file: string, maxMegabytes = DEFAULT_MAX_INPUT_MB)
     if (stat.isDirectory()) throw new UserError({ file, message: 'is a directory, not a file' });
     size = stat.size;
   } catch (error) {
-    if (error instanceof UserError) throw error;
+    if (isUserError(error)) throw error;
     throw new UserError({ file, message: describeFsError(error, 'cannot read the file') });
   }
   if (size > maxMegabytes * 1024 * 1024) {

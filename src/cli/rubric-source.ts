@@ -5,7 +5,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { UserError } from '../load/located-error.js';
-import { loadRubric } from '../load/rubric.js';
 import type { Rubric } from '../model/rubric.js';
 import { sha256 } from './digest.js';
 import { displayPath, readTextInput } from './io.js';
@@ -23,6 +22,8 @@ export const BUILTIN_RUBRIC_JSON = 'rubric-pes-27.json';
 export async function resolveRubric(file: string | undefined, maxMegabytes?: number): Promise<RubricSource> {
   if (file === undefined) return builtinRubric();
   const text = readTextInput(file, maxMegabytes);
+  // The rubric loader validates with zod; it is loaded only for a rubric file, never for the built-in one.
+  const { loadRubric } = await import('../load/rubric.js');
   const loaded = await loadRubric(displayPath(file), text);
   if (!loaded.ok) throw new UserError(loaded.errors);
   return { rubric: loaded.rubric, file: displayPath(file), sha256: sha256(text) };

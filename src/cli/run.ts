@@ -3,7 +3,7 @@
  * (printed as `FILE:LINE:COL message` lines, never a stack trace). Anything else
  * is a bug in pes: it is reported as such, mapped to TypeScript lines, exit 70.
  */
-import { formatLocatedError, UserError } from '../load/located-error.js';
+import { formatLocatedError, isUserError } from '../load/located-error.js';
 
 export const EXIT_OK = 0;
 export const EXIT_GATE_FAILED = 1;
@@ -13,11 +13,20 @@ export const EXIT_BUG = 70;
 /** Errors printed at most; beyond this a count says how many more there were. */
 export const MAX_ERRORS_SHOWN = 50;
 
+const GATE_FAILURE = Symbol.for('partnership-health.GateFailure');
+
 export class GateFailure extends Error {
+  readonly [GATE_FAILURE] = true;
+
   constructor(readonly reasons: readonly string[]) {
     super(reasons.join('\n'));
     this.name = 'GateFailure';
   }
+}
+
+/** Brand check, as for UserError: the class may come from another bundle. */
+function isGateFailure(error: unknown): error is GateFailure {
+  return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[GATE_FAILURE] === true;
 }
 
 export async function runCommand(action: () => Promise<void> | void): Promise<void> {
@@ -29,13 +38,13 @@ export async function runCommand(action: () => Promise<void> | void): Promise<vo
 }
 
 async function exitCodeFor(error: unknown): Promise<number> {
-  if (error instanceof UserError) {
+  if (isUserError(error)) {
     const shown = error.errors.slice(0, MAX_ERRORS_SHOWN).map(formatLocatedError);
     if (error.errors.length > MAX_ERRORS_SHOWN) shown.push(`... and ${error.errors.length - MAX_ERRORS_SHOWN} more errors`);
     process.stderr.write(`${shown.join('\n')}\n`);
     return EXIT_USAGE;
   }
-  if (error instanceof GateFailure) {
+  if (isGateFailure(error)) {
     process.stderr.write(`${error.reasons.map((reason) => `gate failed: ${reason}`).join('\n')}\n`);
     return EXIT_GATE_FAILED;
   }

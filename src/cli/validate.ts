@@ -1,5 +1,5 @@
 /** `pes validate FILE...`: every problem as FILE:LINE:COL message, exit 2; a one-line summary per valid file. */
-import { UserError, type LocatedError } from '../load/located-error.js';
+import { isUserError, UserError, type LocatedError } from '../load/located-error.js';
 import { loadPartnership } from '../load/partnership.js';
 import { displayPath, readTextInput } from './io.js';
 
@@ -14,7 +14,7 @@ export async function validate(files: readonly string[], options: ValidateOption
     try {
       text = readTextInput(file, options.maxInputMb);
     } catch (error) {
-      if (!(error instanceof UserError)) throw error;
+      if (!(isUserError(error))) throw error;
       errors.push(...error.errors);
       continue;
     }

@@ -1,9 +1,10 @@
 /** Loads a config file with located errors, and checks that the practices it names exist. */
-import { configSchema, type Config } from '../model/config.js';
+import type { Config } from '../model/config.js';
+import { isValidConfig } from '../model/generated/config-valid.js';
 import type { Rubric } from '../model/rubric.js';
 import { closestMatch } from './closest-match.js';
 import type { LocatedError } from './located-error.js';
-import { validateSource, formatPath } from './validate.js';
+import { formatPath } from './validate.js';
 import { parseYaml, type YamlSource } from './yaml-source.js';
 
 export type ConfigLoad = { ok: true; config: Config; source: YamlSource } | { ok: false; errors: LocatedError[] };
@@ -12,9 +13,11 @@ export async function loadConfig(file: string, text: string): Promise<ConfigLoad
   const parsed = await parseYaml(file, text);
   if (!parsed.ok) return parsed;
   if (parsed.source.value === null || parsed.source.value === undefined) return { ok: true, config: {}, source: parsed.source };
+  if (isValidConfig(parsed.source.value)) return { ok: true, config: parsed.source.value as Config, source: parsed.source };
+  const [{ validateSource }, { configSchema }] = await Promise.all([import('./validate.js'), import('../model/config.js')]);
   const validation = validateSource(configSchema, parsed.source);
-  if (!validation.ok) return validation;
-  return { ok: true, config: validation.value, source: parsed.source };
+  if (validation.ok) throw new Error('the generated validator and the config schema disagree; run `npm run generate`');
+  return validation;
 }
 
 /** Practice references in a config (suppressions, per-practice gates) must name practices of the rubric in use. */

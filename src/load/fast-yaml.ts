@@ -372,7 +372,7 @@ class FlowReader {
       this.skipSpaces();
       const keyOffset = this.lineStart + this.column;
       const key = /^([A-Za-z_][A-Za-z0-9_.-]*|[1-9][0-9]{0,8}|0):(?=[ ,}])/.exec(this.text.slice(this.column));
-      if (!key) throw new Unsupported('flow key');
+      if (!key || !acceptedKey(key[1]!)) throw new Unsupported('flow key');
       if (entries.has(key[1]!)) throw new Unsupported('duplicate key');
       this.column += key[0].length;
       this.skipSpaces();
@@ -409,10 +409,21 @@ function keyOf(rest: string): { key: string; length: number } | undefined {
   const after = rest.charCodeAt(colon + 1);
   if (!(Number.isNaN(after) || after === 32)) return undefined;
   const key = rest.slice(0, colon);
-  // true, null and their spellings would become other keys ("true", "") after resolution.
-  if (CORE_NULL.test(key) || CORE_TRUE.test(key) || CORE_FALSE.test(key)) throw new Unsupported('key');
-  if (!SIMPLE_KEY.test(key)) throw new Unsupported('key');
+  if (!acceptedKey(key)) throw new Unsupported('key');
   return { key, length: colon + 1 };
+}
+
+/** Keys repeat thousands of times in a large file, so their check is remembered. */
+const keyVerdicts = new Map<string, boolean>();
+
+function acceptedKey(key: string): boolean {
+  let verdict = keyVerdicts.get(key);
+  if (verdict === undefined) {
+    // true, null and their spellings would become other keys ("true", "") after resolution.
+    verdict = SIMPLE_KEY.test(key) && !CORE_NULL.test(key) && !CORE_TRUE.test(key) && !CORE_FALSE.test(key);
+    if (keyVerdicts.size < 10_000) keyVerdicts.set(key, verdict);
+  }
+  return verdict;
 }
 
 function plainScalar(rest: string): { text: string } {
@@ -470,6 +481,10 @@ function quoted(text: string, column: number): { value: string; end: number } {
 
 /** Plain scalars by the YAML 1.2 core schema, as the `yaml` package resolves them. */
 function resolvePlain(text: string): unknown {
+  // Most values are words: a first letter other than those of null, true and false means a string.
+  const first = text.charCodeAt(0);
+  const letter = (first >= 65 && first <= 90) || (first >= 97 && first <= 122);
+  if (letter && !'nNtTfF'.includes(text[0]!)) return text;
   if (CORE_NULL.test(text)) return null;
   if (CORE_TRUE.test(text)) return true;
   if (CORE_FALSE.test(text)) return false;
@@ -485,6 +500,7 @@ function resolvePlain(text: string): unknown {
 
 /** `__proto__` and friends become own properties, never the prototype: as the `yaml` package does. */
 function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key in target) Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  // Only __proto__ has a setter on a plain object; every other key is an ordinary assignment.
+  if (key === '__proto__') Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
   else target[key] = value;
 }

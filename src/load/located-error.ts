@@ -14,9 +14,12 @@ export interface LocatedError {
   message: string;
 }
 
+const USER_ERROR = Symbol.for('partnership-health.UserError');
+
 /** Thrown only to unwind to the CLI boundary, which prints the errors and exits 2. */
 export class UserError extends Error {
   readonly errors: readonly LocatedError[];
+  readonly [USER_ERROR] = true;
 
   constructor(errors: LocatedError | readonly LocatedError[]) {
     const list = Array.isArray(errors) ? errors : [errors as LocatedError];
@@ -24,6 +27,14 @@ export class UserError extends Error {
     this.name = 'UserError';
     this.errors = list;
   }
+}
+
+/**
+ * True for a UserError from any bundle. Each command is bundled on its own, so the
+ * class a command throws is not the very class the CLI wiring holds: check the brand.
+ */
+export function isUserError(error: unknown): error is UserError {
+  return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[USER_ERROR] === true;
 }
 
 export function formatLocatedError(error: LocatedError): string {

@@ -2,10 +2,11 @@
  * Loads a partnership file: YAML with positions, the zod schema, then the
  * cross-references a schema cannot see (ids that must exist, dates in order).
  */
-import { partnershipSchema, type Partnership } from '../model/partnership.js';
+import { isValidPartnership } from '../model/generated/partnership-valid.js';
+import type { Partnership } from '../model/partnership.js';
 import { closestMatch } from './closest-match.js';
 import type { LocatedError } from './located-error.js';
-import { formatPath, validateSource } from './validate.js';
+import { formatPath } from './validate.js';
 import { parseYaml, type Path, type YamlLimits, type YamlSource } from './yaml-source.js';
 
 export interface LoadedPartnership {
@@ -22,16 +23,24 @@ export async function loadPartnership(file: string, text: string, limits?: YamlL
   if (source.value === null || source.value === undefined) {
     return { ok: false, errors: [{ file, position: { line: 1, col: 1 }, message: 'the file is empty; start from `pes init`' }] };
   }
-  const validation = validateSource(partnershipSchema, source);
-  if (!validation.ok) return validation;
-  const problems = crossReferenceProblems(validation.value);
+  // The generated check answers at start-up; zod is loaded only to explain a file that fails it.
+  if (!isValidPartnership(source.value)) return { ok: false, errors: await explainInvalid(source) };
+  const partnership = source.value as Partnership;
+  const problems = crossReferenceProblems(partnership);
   if (problems.length > 0) {
     return {
       ok: false,
       errors: problems.map(({ path, message }) => ({ file, position: source.locate(path), message: `${formatPath(path)}: ${message}` })),
     };
   }
-  return { ok: true, loaded: { partnership: validation.value, source } };
+  return { ok: true, loaded: { partnership, source } };
+}
+
+async function explainInvalid(source: YamlSource): Promise<LocatedError[]> {
+  const [{ validateSource }, { partnershipSchema }] = await Promise.all([import('./validate.js'), import('../model/partnership.js')]);
+  const validation = validateSource(partnershipSchema, source);
+  if (validation.ok) throw new Error('the generated validator and the partnership schema disagree; run `npm run generate`');
+  return validation.errors;
 }
 
 interface Problem {

@@ -3,7 +3,7 @@
  * together: unique numbers and ids, known principles, known checks with valid
  * parameters, and parameter paths that exist in the partnership format.
  */
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
 import { CHECKS } from '../checks/index.js';
 import type { AnyCheck } from '../checks/check.js';
 import { partnershipSchema } from '../model/partnership.js';
@@ -97,7 +97,7 @@ function checkProblems(practice: Practice, practiceIndex: number): Problem[] {
 }
 
 function parseParams(check: AnyCheck, use: CheckUse) {
-  return (check.params as z.ZodMiniType).safeParse(use.params, { reportInput: true });
+  return check.params(z).safeParse(use.params, { reportInput: true });
 }
 
 /** Paths in parameters must name something a partnership file can hold, so a typo fails at load time. */

@@ -1,4 +1,4 @@
-import type { Cadence } from './partnership.js';
+import type { Cadence } from './vocabulary.js';
 
 /** Months between two occurrences of a cadence; ad hoc has no rhythm to hold anyone to. */
 export const CADENCE_MONTHS: Record<Cadence, number> = {

@@ -4,8 +4,7 @@
  */
 import * as z from 'zod/mini';
 
-export const FORMATS = ['table', 'json', 'markdown', 'html', 'csv', 'sarif', 'junit', 'github'] as const;
-export type Format = (typeof FORMATS)[number];
+import { FORMATS } from './formats.js';
 
 const practiceKey = z.union([z.int().check(z.gte(1)), z.string().check(z.minLength(1))]);
 

@@ -5,6 +5,21 @@
  */
 import * as z from 'zod/mini';
 import { isIsoDate } from './dates.js';
+import {
+  ACTION_STATUSES,
+  AGREEMENTS,
+  CADENCES,
+  ENGAGEMENT_KINDS,
+  EXPERIMENT_STATUSES,
+  FUNDING_KINDS,
+  INTEGRATION_LEVELS,
+  RELATIONSHIP_MODELS,
+  RESULTS_CHAIN,
+  RETROSPECTIVE_KINDS,
+  SCORECARD_CATEGORIES,
+  SECTORS,
+  TIERS,
+} from './vocabulary.js';
 
 const about = (description: string) => z.describe(description);
 
@@ -21,29 +36,6 @@ export const isoDate = (description: string) =>
     z.refine(isIsoDate, { message: 'not a real calendar date' }),
     about(description),
   );
-
-/** The integration spectrum, from working side by side to acting as one team (Practice 15). */
-export const INTEGRATION_LEVELS = ['parallel_play', 'coordinated', 'cooperative', 'collaborative', 'fully_integrated'] as const;
-export type IntegrationLevel = (typeof INTEGRATION_LEVELS)[number];
-
-export const SECTORS = ['private', 'public', 'civil_society', 'community', 'academic', 'funder'] as const;
-export const TIERS = ['core', 'member', 'community_of_interest'] as const;
-export const AGREEMENTS = ['contract', 'mou', 'informal', 'none'] as const;
-export const RELATIONSHIP_MODELS = ['prime_sub', 'peer', 'hybrid'] as const;
-export const CADENCES = ['weekly', 'biweekly', 'monthly', 'quarterly', 'semiannual', 'annual', 'ad_hoc'] as const;
-export type Cadence = (typeof CADENCES)[number];
-export const RESULTS_CHAIN = ['input', 'output', 'outcome', 'impact'] as const;
-export const SCORECARD_CATEGORIES = [
-  'target_population_impact',
-  'partnership_effectiveness',
-  'finance',
-  'learning_growth',
-] as const;
-export const ENGAGEMENT_KINDS = ['survey', 'focus_group', 'co_design_workshop', 'interview', 'user_testing', 'listening_session'] as const;
-export const RETROSPECTIVE_KINDS = ['after_action_review', 'pre_mortem', 'post_mortem', 'appreciative_inquiry'] as const;
-export const ACTION_STATUSES = ['open', 'done', 'dropped'] as const;
-export const EXPERIMENT_STATUSES = ['planned', 'running', 'succeeded', 'failed', 'stopped'] as const;
-export const FUNDING_KINDS = ['grant', 'dues', 'contract', 'earned', 'sponsorship', 'government'] as const;
 
 const partnerId = z.string().check(
   z.regex(/^[a-z0-9][a-z0-9_-]*$/, 'a partner id uses lower-case letters, digits, "-" and "_"'),

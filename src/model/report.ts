@@ -6,8 +6,9 @@
 import * as z from 'zod/mini';
 import { CHECK_STATUSES } from '../checks/check.js';
 
-export const BANDS = ['strong', 'developing', 'gap', 'not_described', 'not_applicable'] as const;
-export type Band = (typeof BANDS)[number];
+import { BANDS, TRIANGULATION_LABELS } from './labels.js';
+
+export { BANDS, TRIANGULATION_LABELS, type Band } from './labels.js';
 
 const score = z.nullable(z.number().check(z.gte(0), z.lte(100)));
 const pathSchema = z.array(z.union([z.string(), z.number()]));
@@ -54,7 +55,6 @@ export const groupGapSchema = z.strictObject({
 const changeShape = { before: score, after: score, delta: z.nullable(z.number()) };
 const changeSchema = z.strictObject(changeShape);
 
-export const TRIANGULATION_LABELS = ['paper_only', 'divergent', 'hidden_strength', 'confirmed_gap', 'confirmed_strength'] as const;
 
 export const practiceResultSchema = z.strictObject({
   number: z.int(),

@@ -4,14 +4,8 @@
  * file from any other YAML, so a foreign file is refused, never overwritten.
  */
 import * as z from 'zod/mini';
-import { isoDate, SECTORS } from './partnership.js';
-
-export const ROLES = ['leadership', 'partner_staff', 'backbone', 'target_population', 'community_of_interest'] as const;
-export type Role = (typeof ROLES)[number];
-
-export const RESPONSE_FORMAT = 1;
-export const DONT_KNOW = 'dont_know';
-export const RESPONDENT_SECTORS = [...SECTORS, 'other'] as const;
+import { isoDate } from './partnership.js';
+import { DONT_KNOW, RESPONDENT_SECTORS, RESPONSE_FORMAT, ROLES } from './vocabulary.js';
 
 export const answerSchema = z.union([z.int().check(z.gte(1), z.lte(5)), z.literal(DONT_KNOW)]);
 export type Answer = z.infer<typeof answerSchema>;

@@ -1,5 +1,5 @@
 /** Output formats and where their renderers live; each is imported only when asked for. */
-import type { Format } from '../model/config.js';
+import type { Format } from '../model/formats.js';
 import type { Renderer } from './options.js';
 
 export const FILE_EXTENSIONS: Record<Format, string> = {

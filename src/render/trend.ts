@@ -1,6 +1,6 @@
 /** `pes trend` in every format: the score history per principle and overall, oldest assessment first. */
 import type { Trend } from '../assess/trend.js';
-import type { Format } from '../model/config.js';
+import type { Format } from '../model/formats.js';
 import { arrow, deltaText } from './changes.js';
 import { csvRow } from './csv-cell.js';
 import { HTML_STYLE } from './html-style.js';

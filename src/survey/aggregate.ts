@@ -4,7 +4,8 @@
  * than the minimum group size, so no answer can be traced to a person.
  */
 import type { Rubric } from '../model/rubric.js';
-import { DONT_KNOW, type SurveyResponse } from '../model/responses.js';
+import type { SurveyResponse } from '../model/responses.js';
+import { DONT_KNOW } from '../model/vocabulary.js';
 import { DEFAULT_MIN_GROUP_SIZE } from '../model/defaults.js';
 import { mean, perceptionScore, round2, standardDeviation } from './statistics.js';
 

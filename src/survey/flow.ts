@@ -4,8 +4,9 @@
  * saved before the next question is shown; a resumed survey starts at the first
  * unanswered statement.
  */
-import { SECTORS, type Partnership } from '../model/partnership.js';
-import { DONT_KNOW, ROLES, type Role, type SurveyResponse } from '../model/responses.js';
+import type { Partnership } from '../model/partnership.js';
+import type { SurveyResponse } from '../model/responses.js';
+import { DONT_KNOW, ROLES, SECTORS, type Role } from '../model/vocabulary.js';
 import type { Rubric } from '../model/rubric.js';
 import { BACK, type Choice, type Prompter } from './prompter.js';
 import { questionnaire } from './questions.js';

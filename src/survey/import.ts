@@ -7,8 +7,9 @@
 import { parse } from 'csv-parse/sync';
 import { closestMatch } from '../load/closest-match.js';
 import type { LocatedError } from '../load/located-error.js';
-import { SECTORS, type Partnership } from '../model/partnership.js';
-import { DONT_KNOW, RESPONDENT_SECTORS, ROLES, type Answer, type Role, type SurveyResponse } from '../model/responses.js';
+import type { Partnership } from '../model/partnership.js';
+import type { Answer, SurveyResponse } from '../model/responses.js';
+import { DONT_KNOW, RESPONDENT_SECTORS, ROLES, SECTORS, type Role } from '../model/vocabulary.js';
 import type { Rubric } from '../model/rubric.js';
 import { isIsoDate } from '../model/dates.js';
 import { ROLE_LABELS } from './flow.js';

@@ -5,7 +5,7 @@
  */
 import { createPrompt, isBackspaceKey, isDownKey, isEnterKey, isUpKey, makeTheme, useKeypress, usePrefix, useState, type Theme } from '@inquirer/core';
 import type { Answer } from '../model/responses.js';
-import { DONT_KNOW } from '../model/responses.js';
+import { DONT_KNOW } from '../model/vocabulary.js';
 import { BACK, type LikertAnswer } from './prompter.js';
 
 export interface LikertConfig {

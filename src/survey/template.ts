@@ -3,8 +3,7 @@
  * lists one question per row (profile, statements, comments) with its answer
  * options, ready to paste into a forms tool; the Markdown prints as a handout.
  */
-import { SECTORS } from '../model/partnership.js';
-import { ROLES } from '../model/responses.js';
+import { ROLES, SECTORS } from '../model/vocabulary.js';
 import type { Rubric } from '../model/rubric.js';
 import { csvRow } from '../render/csv-cell.js';
 import { escapeMarkdown } from '../render/markdown-text.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dedicatedBackbone, workingOnShare } from '../../src/checks/backbone.js';
-import type { Cadence } from '../../src/model/partnership.js';
+import type { Cadence } from '../../src/model/vocabulary.js';
 import { messageOf } from '../helpers/message.js';
 import { partnership, run } from '../helpers/partnership.js';
 

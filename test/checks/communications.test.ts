@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cadenceAtLeast, publicStatementsUnderProtocol } from '../../src/checks/communications.js';
-import type { Cadence } from '../../src/model/partnership.js';
+import type { Cadence } from '../../src/model/vocabulary.js';
 import { messageOf } from '../helpers/message.js';
 import { partnership, run } from '../helpers/partnership.js';
 

@@ -1,10 +1,11 @@
+import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
 import { isPresent, meetsConditions } from '../../src/checks/conditions.js';
 import { condition, type Condition } from '../../src/checks/params.js';
 import { AS_OF } from '../helpers/partnership.js';
 
 /** Conditions parsed as the rubric loader parses them, so a misspelt key fails the test instead of matching everything. */
-const when = (...raw: Record<string, unknown>[]): Condition[] => raw.map((entry) => condition.parse(entry));
+const when = (...raw: Record<string, unknown>[]): Condition[] => raw.map((entry) => condition(z).parse(entry));
 const meets = (item: unknown, ...raw: Record<string, unknown>[]) => meetsConditions(item, when(...raw), AS_OF);
 
 describe('meetsConditions', () => {

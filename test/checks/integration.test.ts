@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { integrationAssumptionsAligned } from '../../src/checks/integration.js';
-import type { IntegrationLevel } from '../../src/model/partnership.js';
+import type { IntegrationLevel } from '../../src/model/vocabulary.js';
 import { messageOf } from '../helpers/message.js';
 import { partner, partnership, run } from '../helpers/partnership.js';
 

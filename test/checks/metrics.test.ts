@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { metricsReportedOnCadence, valuesCovered } from '../../src/checks/metrics.js';
-import type { Cadence, Metric } from '../../src/model/partnership.js';
+import type { Metric } from '../../src/model/partnership.js';
+import type { Cadence } from '../../src/model/vocabulary.js';
 import { messageOf } from '../helpers/message.js';
 import { partnership, run } from '../helpers/partnership.js';
 

@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import { readdirSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -81,7 +82,7 @@ describe('the rubric pes-27', () => {
 
   it('gives every check parameters it accepts', () => {
     for (const use of uses) {
-      const parsed = CHECKS.get(use.check)?.params.safeParse(use.params ?? {});
+      const parsed = CHECKS.get(use.check)?.params(z).safeParse(use.params ?? {});
       expect(parsed?.success, `practice ${use.practice}: ${use.check}`).toBe(true);
     }
   });
@@ -89,7 +90,7 @@ describe('the rubric pes-27', () => {
   it('fills every placeholder in what each check measures and what it needs', () => {
     for (const use of uses) {
       const check = CHECKS.get(use.check)!;
-      const params = check.params.parse(use.params ?? {}) as Record<string, unknown>;
+      const params = check.params(z).parse(use.params ?? {}) as Record<string, unknown>;
       expect(describeCheck(check, params), `practice ${use.practice}: ${use.check}`).not.toMatch(/\{\w+%?\}/);
       expect(describeNeeds(check, params), `practice ${use.practice}: ${use.check}`).not.toMatch(/\{\w+%?\}/);
     }

@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 /** Builders for in-memory partnerships, so each check test states only the facts it is about. */
 import type { AnyCheck, CheckOutcome } from '../../src/checks/check.js';
 import { partnershipSchema, type Partnership } from '../../src/model/partnership.js';
@@ -14,7 +15,7 @@ export function partnership(extra: Partial<Partnership> = {}): Partnership {
 
 /** Runs a check with parameters parsed (defaults applied) as the rubric loader would. */
 export function run(check: AnyCheck, data: Partnership, params: Record<string, unknown> = {}, asOf = AS_OF): CheckOutcome {
-  const parsed = check.params.safeParse(params);
+  const parsed = check.params(z).safeParse(params);
   if (!parsed.success) throw new Error(`bad params for ${check.name}: ${JSON.stringify(parsed.error.issues)}`);
   return check.evaluate({ partnership: data, asOf }, parsed.data);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DONT_KNOW, type Answer, type SurveyResponse } from '../../src/model/responses.js';
+import type { Answer, SurveyResponse } from '../../src/model/responses.js';
+import { DONT_KNOW } from '../../src/model/vocabulary.js';
 import { aggregateResponses, groupRespondents, NOT_STATED, OTHERS, type Dimension, type SurveyAggregate } from '../../src/survey/aggregate.js';
 import { groupNamer } from '../../src/survey/group-names.js';
 import { perceptionScore, round2, standardDeviation } from '../../src/survey/statistics.js';

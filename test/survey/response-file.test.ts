@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { formatLocatedError } from '../../src/load/located-error.js';
-import { DONT_KNOW, type SurveyResponse } from '../../src/model/responses.js';
+import type { SurveyResponse } from '../../src/model/responses.js';
+import { DONT_KNOW } from '../../src/model/vocabulary.js';
 import { newResponse, parseResponse } from '../../src/survey/response-file.js';
 import { serializeResponse } from '../../src/survey/response-writer.js';
 import { surveyTemplateCsv, surveyTemplateMarkdown } from '../../src/survey/template.js';
