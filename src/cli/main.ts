@@ -3,7 +3,7 @@
  * when that command runs, so `pes --help` does not pay for YAML, zod or renderers.
  */
 import { Argument, Command, CommanderError, Option } from 'commander';
-import { DEFAULT_MAX_INPUT_MB, DEFAULT_MIN_GROUP_SIZE } from '../model/defaults.js';
+import { DEFAULT_MAX_IMPORT_ROWS, DEFAULT_MAX_INPUT_MB, DEFAULT_MIN_GROUP_SIZE } from '../model/defaults.js';
 import { EXIT_USAGE, runCommand } from './run.js';
 import { VERSION } from './version.js';
 
@@ -93,6 +93,7 @@ export function buildProgram(): Command {
     .option('--force', 'overwrite response files from an earlier import of the same CSV')
     .option('--rubric <file>', 'use this rubric instead of the built-in pes-27')
     .addOption(maxInputOption())
+    .addOption(new Option('--max-rows <n>', 'refuse exports with more rows than this').default(DEFAULT_MAX_IMPORT_ROWS).argParser(positiveInteger))
     .action((csv: string, options) => runCommand(async () => (await import('./survey-files.js')).surveyImport(csv, options)));
 
   program

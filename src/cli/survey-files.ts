@@ -32,6 +32,7 @@ export interface ImportOptions {
   skipBadRows?: boolean;
   force?: boolean;
   maxInputMb: number;
+  maxRows: number;
 }
 
 export async function surveyImport(csvFile: string, options: ImportOptions): Promise<void> {
@@ -43,7 +44,8 @@ export async function surveyImport(csvFile: string, options: ImportOptions): Pro
   if (!isIsoDate(date)) throw new UserError({ file: 'pes', message: `--date expects a date written YYYY-MM-DD, got "${date}"` });
   const text = readTextInput(csvFile, options.maxInputMb);
   const idPrefix = basename(csvFile, extname(csvFile)).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'import';
-  const result = importCsv(text, rubric, { file: displayPath(csvFile), idPrefix, date, partnership: loaded.loaded.partnership });
+  const result = importCsv(text, rubric, { file: displayPath(csvFile), idPrefix, date, partnership: loaded.loaded.partnership, maxRows: options.maxRows });
+  if (result.unreadable) throw new UserError(result.errors);
   if (result.errors.length > 0 && !options.skipBadRows) {
     throw new UserError([
       ...result.errors,

@@ -19,6 +19,14 @@ export class Unsupported extends Error {
   }
 }
 
+/** Nesting deeper than the limit: refused outright, never handed to the full parser (whose recursion would overflow). */
+export class TooDeep extends Error {
+  constructor(readonly limit: number) {
+    super(`nesting deeper than ${limit} levels`);
+    this.name = 'TooDeep';
+  }
+}
+
 /** Where a node starts, and where the nodes inside it start. */
 export interface Position {
   offset: number;
@@ -49,10 +57,10 @@ const SIMPLE_KEY = /^(?:[A-Za-z_][A-Za-z0-9_.-]*|[1-9][0-9]{0,8}|0)$/;
 /** Characters that start something other than a plain scalar. */
 const INDICATOR = /^[&*!%@`?|>'"{}[\],#]/;
 
-export function fastParse(input: string): FastDocument {
+export function fastParse(input: string, maxDepth = 64): FastDocument {
   // Tabs and carriage returns have rules of their own; the full parser handles them.
   if (input.includes('\t') || input.includes('\r')) throw new Unsupported('tab or carriage return');
-  return new BlockReader(input, splitLines(input)).document();
+  return new BlockReader(input, splitLines(input), maxDepth).document();
 }
 
 function splitLines(text: string): Line[] {
@@ -79,10 +87,12 @@ function isBlank(line: Line): boolean {
 
 class BlockReader {
   private index = 0;
+  private depth = 0;
 
   constructor(
     private readonly text: string,
     private readonly lines: Line[],
+    private readonly maxDepth: number,
   ) {}
 
   document(): FastDocument {
@@ -107,6 +117,15 @@ class BlockReader {
 
   /** The block node that starts on the current line at `indent`. */
   private blockNode(indent: number): { value: unknown; position: Position } {
+    if (++this.depth > this.maxDepth) throw new TooDeep(this.maxDepth);
+    try {
+      return this.blockNodeAt(indent);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private blockNodeAt(indent: number): { value: unknown; position: Position } {
     const line = this.current()!;
     if (line.indent !== indent) throw new Unsupported('indentation');
     const rest = line.text.slice(indent);
@@ -172,7 +191,9 @@ class BlockReader {
       if (after === '-' || after.startsWith('- ')) throw new Unsupported('nested compact sequence');
       if (keyOf(after) !== undefined) {
         // "- key: value" starts a mapping whose keys line up with this first key.
+        if (++this.depth > this.maxDepth) throw new TooDeep(this.maxDepth);
         const node = this.blockMapping(column, column);
+        this.depth--;
         value.push(node.value);
         items.push(node.position);
         continue;
@@ -220,7 +241,7 @@ class BlockReader {
     const head = rest[0]!;
     if (head === '|' || head === '>') return { value: this.blockScalar(rest, parentIndent), position: { offset } };
     if (head === '[' || head === '{') {
-      const flow = new FlowReader(line.text, column, line.start);
+      const flow = new FlowReader(line.text, column, line.start, this.maxDepth - this.depth, this.maxDepth);
       const node = flow.node();
       flow.expectEnd();
       return node;
@@ -307,13 +328,26 @@ class BlockReader {
 
 /** One-line flow collections: `[a, b]`, `{ a: 1, b: [x] }`. */
 class FlowReader {
+  private depth = 0;
+
   constructor(
     private readonly text: string,
     private column: number,
     private readonly lineStart: number,
+    private readonly budget: number,
+    private readonly maxDepth: number,
   ) {}
 
   node(): { value: unknown; position: Position } {
+    if (++this.depth > this.budget) throw new TooDeep(this.maxDepth);
+    try {
+      return this.nodeAt();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private nodeAt(): { value: unknown; position: Position } {
     this.skipSpaces();
     const offset = this.lineStart + this.column;
     const char = this.text[this.column];

@@ -8,9 +8,20 @@ import type { Path, YamlLimits, YamlParse } from './yaml-source.js';
 
 export function parseFullYaml(file: string, text: string, limits: YamlLimits): YamlParse {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: 'core' });
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: 'core' });
+  } catch (error) {
+    // The parser recurses per level of nesting; a stack overflow means a file built to exhaust it.
+    if (error instanceof RangeError) return { ok: false, errors: [{ file, position: { line: 1, col: 1 }, message: `refused: nesting too deep to read (over ${limits.maxDepth} levels)` }] };
+    throw error;
+  }
   const position = (offset: number): SourcePosition => lineCounter.linePos(offset);
 
+  // The parser reports exhaustion once per level it could not descend; one line says it.
+  if (doc.errors.some((error) => error.code === 'RESOURCE_EXHAUSTION')) {
+    return { ok: false, errors: [{ file, position: { line: 1, col: 1 }, message: `refused: nesting too deep to read (over ${limits.maxDepth} levels)` }] };
+  }
   if (doc.errors.length > 0) {
     return {
       ok: false,
@@ -21,9 +32,8 @@ export function parseFullYaml(file: string, text: string, limits: YamlLimits): Y
   try {
     value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
   } catch (error) {
-    if (error instanceof ReferenceError || error instanceof RangeError) {
-      return { ok: false, errors: [{ file, position: { line: 1, col: 1 }, message: `refused: ${error.message}` }] };
-    }
+    if (error instanceof ReferenceError) return { ok: false, errors: [{ file, position: { line: 1, col: 1 }, message: `refused: ${error.message}` }] };
+    if (error instanceof RangeError) return { ok: false, errors: [{ file, position: { line: 1, col: 1 }, message: `refused: nesting too deep to read (over ${limits.maxDepth} levels)` }] };
     throw error;
   }
   return {

@@ -6,7 +6,7 @@
  * The fast reader handles the plain YAML these files are written in; anything else
  * goes to the `yaml` package, loaded only then, which also words every syntax error.
  */
-import { fastParse, Unsupported, type Position } from './fast-yaml.js';
+import { fastParse, TooDeep, Unsupported, type Position } from './fast-yaml.js';
 import type { LocatedError, SourcePosition } from './located-error.js';
 
 export type PathSegment = string | number;
@@ -15,9 +15,11 @@ export type Path = readonly PathSegment[];
 export interface YamlLimits {
   /** Aliases expanded beyond this count are treated as an expansion ("billion laughs") attack. */
   maxAliasCount: number;
+  /** Deeper nesting is refused; the file formats need fewer than ten levels. */
+  maxDepth: number;
 }
 
-export const DEFAULT_YAML_LIMITS: YamlLimits = { maxAliasCount: 200 };
+export const DEFAULT_YAML_LIMITS: YamlLimits = { maxAliasCount: 200, maxDepth: 64 };
 
 export interface YamlSource {
   file: string;
@@ -31,8 +33,9 @@ export type YamlParse = { ok: true; source: YamlSource } | { ok: false; errors: 
 export async function parseYaml(file: string, text: string, limits: YamlLimits = DEFAULT_YAML_LIMITS): Promise<YamlParse> {
   let document;
   try {
-    document = fastParse(text);
+    document = fastParse(text, limits.maxDepth);
   } catch (error) {
+    if (error instanceof TooDeep) return { ok: false, errors: [{ file, position: { line: 1, col: 1 }, message: `refused: ${error.message}` }] };
     if (!(error instanceof Unsupported)) throw error;
     const { parseFullYaml } = await import('./full-yaml.js');
     return parseFullYaml(file, text, limits);

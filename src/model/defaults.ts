@@ -5,3 +5,6 @@ export const DEFAULT_MAX_INPUT_MB = 32;
 
 /** Groups of respondents smaller than this are never shown apart (a setting: --min-group-size). */
 export const DEFAULT_MIN_GROUP_SIZE = 3;
+
+/** A forms export with more rows than this is refused before parsing (a setting: --max-rows). */
+export const DEFAULT_MAX_IMPORT_ROWS = 100_000;

@@ -25,6 +25,8 @@ export interface ImportResult {
   errors: LocatedError[];
   ignoredColumns: string[];
   skippedRows: number;
+  /** The file as a whole could not be read (refused, not CSV, no usable header): no row was looked at. */
+  unreadable: boolean;
 }
 
 export interface ImportOptions {
@@ -32,6 +34,8 @@ export interface ImportOptions {
   idPrefix: string;
   date: string;
   partnership: Partnership;
+  /** More data rows than this are refused before parsing (a setting: --max-rows). */
+  maxRows: number;
 }
 
 // Checked in this order: "Which sector is your organisation in?" is the sector, and
@@ -69,6 +73,12 @@ export function importCsv(text: string, rubric: Rubric, options: ImportOptions):
   const errors: LocatedError[] = [];
   // Line ends are made uniform first: the parser counts a CRLF inside a quoted cell as two lines.
   const normalised = text.replace(/\r\n?/g, '\n');
+  let lineCount = 0;
+  for (let at = normalised.indexOf('\n'); at >= 0; at = normalised.indexOf('\n', at + 1)) lineCount++;
+  if (lineCount - 1 > options.maxRows) {
+    const message = `refused: about ${lineCount - 1} rows, over the limit of ${options.maxRows} respondents (raise it with --max-rows)`;
+    return { responses: [], lines: [], errors: [{ file: options.file, message }], ignoredColumns: [], skippedRows: 0, unreadable: true };
+  }
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(normalised, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
@@ -76,11 +86,11 @@ export function importCsv(text: string, rubric: Rubric, options: ImportOptions):
     const unclosed = unclosedQuoteLine(normalised);
     const line = unclosed ?? (error as { lines?: number }).lines ?? 1;
     const message = unclosed !== undefined ? 'CSV: a quoted cell opens on this line and is never closed' : `CSV: ${(error as Error).message.replace(/ at line \d+\.?$/, '')}`;
-    return { responses: [], lines: [], errors: [{ file: options.file, position: { line, col: 1 }, message }], ignoredColumns: [], skippedRows: 0 };
+    return { responses: [], lines: [], errors: [{ file: options.file, position: { line, col: 1 }, message }], ignoredColumns: [], skippedRows: 0, unreadable: true };
   }
   const startLine = (entry: { record: string[]; info: { lines: number } }) => entry.info.lines - (entry.record.join('').match(/\n/g)?.length ?? 0);
   const header = records[0];
-  if (!header) return { responses: [], lines: [], errors: [{ file: options.file, message: 'CSV: the file is empty' }], ignoredColumns: [], skippedRows: 0 };
+  if (!header) return { responses: [], lines: [], errors: [{ file: options.file, message: 'CSV: the file is empty' }], ignoredColumns: [], skippedRows: 0, unreadable: true };
 
   const meanings = header.record.map((cell) => columnMeaning(cell, rubric));
   const seen = new Map<string, number>();
@@ -95,7 +105,7 @@ export function importCsv(text: string, rubric: Rubric, options: ImportOptions):
   if (![...meanings].some((meaning) => meaning.kind === 'practice')) {
     errors.push({ file: options.file, position: { line: 1, col: 1 }, message: 'no column matches a survey statement or practice id; is the first row the header?' });
   }
-  if (errors.length > 0) return { responses: [], lines: [], errors, ignoredColumns: [], skippedRows: 0 };
+  if (errors.length > 0) return { responses: [], lines: [], errors, ignoredColumns: [], skippedRows: 0, unreadable: true };
 
   const responses: SurveyResponse[] = [];
   const lines: number[] = [];
@@ -141,7 +151,7 @@ export function importCsv(text: string, rubric: Rubric, options: ImportOptions):
     lines.push(line);
   }
   const ignoredColumns = header.record.filter((_, column) => meanings[column]!.kind === 'ignored' && header.record[column]!.trim() !== '');
-  return { responses, lines, errors, ignoredColumns, skippedRows };
+  return { responses, lines, errors, ignoredColumns, skippedRows, unreadable: false };
 }
 
 function columnMeaning(cell: string, rubric: Rubric): ColumnMeaning {

@@ -12,7 +12,7 @@ const data = partnership({
   partnership: { name: 'Cedar Valley Coalition' },
   partners: [partner('acme', { name: 'Acme Foods', sector: 'private' }), partner('cvfb', { name: 'Cedar Valley Food Bank', sector: 'civil_society' })],
 });
-const options: ImportOptions = { file: 'export.csv', idPrefix: 'ws', date: '2026-06-30', partnership: data };
+const options: ImportOptions = { file: 'export.csv', idPrefix: 'ws', date: '2026-06-30', partnership: data, maxRows: 100_000 };
 
 const run = (csv: string) => importCsv(csv, rubric, options);
 const messages = (csv: string) => run(csv).errors.map(formatLocatedError);
