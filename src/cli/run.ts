@@ -4,6 +4,7 @@
  * is a bug in pes: it is reported as such, mapped to TypeScript lines, exit 70.
  */
 import { formatLocatedError, isUserError } from '../load/located-error.js';
+import { terminalSafe } from '../render/sanitize.js';
 
 export const EXIT_OK = 0;
 export const EXIT_GATE_FAILED = 1;
@@ -39,13 +40,14 @@ export async function runCommand(action: () => Promise<void> | void): Promise<vo
 
 async function exitCodeFor(error: unknown): Promise<number> {
   if (isUserError(error)) {
-    const shown = error.errors.slice(0, MAX_ERRORS_SHOWN).map(formatLocatedError);
+    // Messages quote what the user wrote; control characters in it must not reach the terminal raw.
+    const shown = error.errors.slice(0, MAX_ERRORS_SHOWN).map((entry) => terminalSafe(formatLocatedError(entry)));
     if (error.errors.length > MAX_ERRORS_SHOWN) shown.push(`... and ${error.errors.length - MAX_ERRORS_SHOWN} more errors`);
     process.stderr.write(`${shown.join('\n')}\n`);
     return EXIT_USAGE;
   }
   if (isGateFailure(error)) {
-    process.stderr.write(`${error.reasons.map((reason) => `gate failed: ${reason}`).join('\n')}\n`);
+    process.stderr.write(`${error.reasons.map((reason) => `gate failed: ${terminalSafe(reason)}`).join('\n')}\n`);
     return EXIT_GATE_FAILED;
   }
   const { reportBug } = await import('./bug-report.js');

@@ -7,6 +7,7 @@ import { isIsoDate } from '../model/dates.js';
 import { importCsv } from '../survey/import.js';
 import { serializeResponse } from '../survey/response-writer.js';
 import { surveyTemplateCsv, surveyTemplateMarkdown } from '../survey/template.js';
+import { terminalSafe } from '../render/sanitize.js';
 import { displayPath, readTextInput, writeFileAtomic } from './io.js';
 import { resolveRubric } from './rubric-source.js';
 
@@ -56,11 +57,11 @@ export async function surveyImport(csvFile: string, options: ImportOptions): Pro
   for (const response of result.responses) {
     writeFileAtomic(join(options.dir, `${response.respondent.id}.yaml`), serializeResponse(response, rubric), { force: options.force });
   }
-  const ignored = result.ignoredColumns.length > 0 ? `; ignored columns: ${result.ignoredColumns.join(', ')}` : '';
+  const ignored = result.ignoredColumns.length > 0 ? `; ignored columns: ${terminalSafe(result.ignoredColumns.join(', '))}` : '';
   process.stdout.write(`imported ${result.responses.length} respondents into ${options.dir}${ignored}\n`);
   if (result.errors.length > 0) {
     // The user chose to skip bad rows: say which, but the import itself succeeded.
-    const lines = [...result.errors, { file: displayPath(csvFile), message: `${result.skippedRows} row(s) skipped` }].map(formatLocatedError);
+    const lines = [...result.errors, { file: displayPath(csvFile), message: `${result.skippedRows} row(s) skipped` }].map((entry) => terminalSafe(formatLocatedError(entry)));
     process.stderr.write(`${lines.join('\n')}\n`);
   }
 }

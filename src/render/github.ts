@@ -5,6 +5,7 @@
 import type { Report } from '../model/report.js';
 import { findingsOf } from './findings.js';
 import type { RenderOptions } from './options.js';
+import { terminalSafe } from './sanitize.js';
 
 const COMMAND: Record<string, string> = { error: 'error', warning: 'warning', note: 'notice' };
 
@@ -19,9 +20,13 @@ export function renderGithub(report: Report, options: RenderOptions): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Escaping as the Actions runner expects for a command's message. */
+/**
+ * Escaping as the Actions runner expects for a command's message. Line breaks are
+ * encoded (so a name cannot start a command of its own); other control characters,
+ * which the log viewer would interpret, are shown as visible escapes.
+ */
 function data(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return terminalSafe(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** ...and for its properties, where ':' and ',' are separators. */

@@ -3,11 +3,13 @@
  * links, tables or raw HTML are escaped, URLs are kept from turning into links,
  * and line breaks are folded so a value cannot end a table row or open a block.
  */
+import { terminalSafe } from './sanitize.js';
+
 const INLINE = /[\\`*_[\]<>|~]/g;
 
 export function escapeMarkdown(text: string, position: 'inline' | 'line-start' = 'inline'): string {
-  const escaped = text
-    .replace(/[\r\n]+/g, ' ')
+  // Control characters become visible escapes first, so a report shown with `cat` cannot drive the terminal.
+  const escaped = terminalSafe(text.replace(/[\r\n]+/g, ' '))
     .replace(/&/g, '&amp;')
     .replace(INLINE, (char) => (char === '<' ? '&lt;' : char === '>' ? '&gt;' : `\\${char}`))
     .replace(/:\/\//g, '\\:\\/\\/')

@@ -1,5 +1,6 @@
 /** The short personal summary a respondent sees at the end of the survey. */
 import type { PersonalSummary } from '../survey/flow.js';
+import { terminalSafe } from './sanitize.js';
 import { bar } from './terminal-style.js';
 import { styler, type TerminalOptions } from './terminal-style.js';
 
@@ -11,7 +12,7 @@ export function renderPersonalSummary(summary: PersonalSummary, file: string, op
     chalk.bold('Thank you. Your answers, by principle (1 = strongly disagree, 5 = strongly agree):'),
     ...summary.principles.map(({ title, mean }) => {
       const score = mean === null ? null : ((mean - 1) / 4) * 100;
-      return `  ${title.padEnd(width)}  ${bar(score, 10)} ${mean === null ? '  -' : mean.toFixed(1).padStart(3)}`;
+      return `  ${terminalSafe(title).padEnd(width)}  ${bar(score, 10)} ${mean === null ? '  -' : mean.toFixed(1).padStart(3)}`;
     }),
     '',
     chalk.dim(`${summary.answered} statements rated, ${summary.dontKnow} "don't know". Saved in ${file}.`),

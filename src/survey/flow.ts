@@ -10,6 +10,7 @@ import { DONT_KNOW, ROLES, SECTORS, type Role } from '../model/vocabulary.js';
 import type { Rubric } from '../model/rubric.js';
 import { BACK, type Choice, type Prompter } from './prompter.js';
 import { questionnaire } from './questions.js';
+import { terminalSafe } from '../render/sanitize.js';
 
 export interface SurveySession {
   rubric: Rubric;
@@ -71,7 +72,7 @@ function profileDone(response: SurveyResponse): boolean {
 async function askProfile(prompter: Prompter, { partnership, response, asOf }: SurveySession): Promise<void> {
   const active = (partnership.partners ?? []).filter((partner) => partner.joined <= asOf && !(partner.left !== undefined && partner.left <= asOf));
   const organisations: Choice<string>[] = [
-    ...[...active].sort((a, b) => a.name.localeCompare(b.name)).map((partner) => ({ value: partner.id, name: partner.name })),
+    ...[...active].sort((a, b) => a.name.localeCompare(b.name)).map((partner) => ({ value: partner.id, name: terminalSafe(partner.name) })),
     { value: TYPED, name: 'Another organisation (type its name)' },
     { value: UNSTATED, name: 'Prefer not to say' },
   ];

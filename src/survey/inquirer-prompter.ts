@@ -1,6 +1,7 @@
 /** The real prompter: inquirer prompts on the terminal. The only interactive code. */
 import { input, select } from '@inquirer/prompts';
 import type { Answer } from '../model/responses.js';
+import { terminalSafe } from '../render/sanitize.js';
 import { likertPrompt } from './likert-prompt.js';
 import type { Choice, LikertAnswer, Prompter } from './prompter.js';
 import type { Question } from './questions.js';
@@ -15,8 +16,8 @@ export function inquirerPrompter(output: NodeJS.WriteStream = process.stdout): P
     },
     likert(question: Question, scale: readonly string[], dontKnow: string, previous?: Answer): Promise<LikertAnswer> {
       return likertPrompt({
-        heading: `${question.principle.number}. ${question.principle.title}`,
-        statement: question.practice.statement,
+        heading: terminalSafe(`${question.principle.number}. ${question.principle.title}`),
+        statement: terminalSafe(question.practice.statement),
         position: question.index + 1,
         total: question.total,
         scale,
