@@ -99,7 +99,14 @@ export function buildReport(request: ReportRequest): Report {
       provisional: described < assessable * rubric.bands.min_described_share,
     },
     survey: survey
-      ? { respondents: survey.respondents, complete: survey.complete, minGroupSize: survey.minGroupSize, dimensions: survey.dimensions }
+      ? {
+          comments:
+            survey.comments?.map((entry) => ({ ...entry, title: rubric.principles.find((principle) => principle.id === entry.principle)!.title })) ?? null,
+          respondents: survey.respondents,
+          complete: survey.complete,
+          minGroupSize: survey.minGroupSize,
+          dimensions: survey.dimensions,
+        }
       : null,
     principles,
     practices,

@@ -37,6 +37,7 @@ export interface AssessOptions {
   responses?: string[];
   minGroupSize?: number;
   discussion?: boolean;
+  includeComments?: boolean;
   baseline?: string;
   failUnder?: number;
   failOn?: 'gap' | 'developing';
@@ -84,7 +85,9 @@ export async function assess(file: string, options: AssessOptions): Promise<void
     loaded: loaded.loaded,
     asOf,
     tool: { name: 'partnership-health', version: VERSION },
-    survey: responses ? aggregateResponses(rubric.rubric, responses.responses, minGroupSize, groupNamer(loaded.loaded.partnership)) : undefined,
+    survey: responses
+      ? aggregateResponses(rubric.rubric, responses.responses, minGroupSize, groupNamer(loaded.loaded.partnership), options.includeComments === true)
+      : undefined,
     notApplicable,
     baseline,
     inputs: {
@@ -93,7 +96,7 @@ export async function assess(file: string, options: AssessOptions): Promise<void
       rubricFile: rubric.file,
       rubricSha256: rubric.sha256,
       digest: sha256(
-        [partnershipSha256, rubric.sha256, responses?.sha256 ?? '', baseline?.sha256 ?? '', asOf, minGroupSize, JSON.stringify([...notApplicable])].join('\n'),
+        [partnershipSha256, rubric.sha256, responses?.sha256 ?? '', baseline?.sha256 ?? '', asOf, minGroupSize, JSON.stringify([...notApplicable]), options.includeComments === true].join('\n'),
       ),
     },
   });

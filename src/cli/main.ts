@@ -52,6 +52,7 @@ export function buildProgram(): Command {
       ),
     )
     .option('--discussion', 'print only the discussion guide: the practices a workshop should talk about first')
+    .option('--include-comments', "include respondents' free-text comments (without names) in the report")
     .option('--baseline <report.json>', 'an earlier JSON report: show the change since then')
     .addOption(new Option('--fail-under <score>', 'exit 1 when the overall score is below this').argParser(score))
     .addOption(new Option('--fail-on <band>', 'exit 1 when any practice is in this band or worse').choices(['gap', 'developing']))

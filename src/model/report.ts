@@ -114,6 +114,8 @@ export const reportSchema = z.strictObject({
   }),
   survey: z.nullable(
     z.strictObject({
+      /** Present only with --include-comments: free text by principle, sorted, without names. */
+      comments: z.nullable(z.array(z.strictObject({ principle: z.string(), title: z.string(), texts: z.array(z.string()) }))),
       respondents: z.int(),
       complete: z.int(),
       minGroupSize: z.int(),

@@ -30,7 +30,7 @@ export const responseSchema = z.strictObject({
   complete: z.boolean(),
   /** Practice id -> 1-5 agreement, or dont_know. */
   answers: z.record(z.string(), answerSchema),
-  /** Principle id -> free text. Shown only with --include-comments, and never with a name. */
+  /** Principle id -> free text. Reports show it only with --include-comments, and never with a name. */
   comments: z.optional(z.record(z.string(), z.string())),
 });
 

@@ -33,6 +33,7 @@ export function renderHtml(report: Report): string {
     disagreements(report),
     discussion(report),
     practiceTable(report),
+    comments(report),
     strengthsAndGaps(report),
     footer(report),
   ];
@@ -161,6 +162,15 @@ function practiceTable(report: Report): string {
     );
   });
   return ['<section>', `<h2>All ${report.practices.length} practices</h2>`, `<table class="practices"><thead>${head}</thead><tbody>`, ...rows, '</tbody></table>', '</section>'].join('\n');
+}
+
+function comments(report: Report): string {
+  const entries = report.survey?.comments;
+  if (!entries?.length) return '';
+  const parts = ['<section>', '<h2>What people wrote</h2>', '<p class="muted">Comments from the survey, by principle, in alphabetical order and without names.</p>'];
+  for (const entry of entries) parts.push(`<h3>${h(entry.title)}</h3>`, '<ul>', ...entry.texts.map((text) => `<li>${h(text)}</li>`), '</ul>');
+  parts.push('</section>');
+  return parts.join('\n');
 }
 
 function strengthsAndGaps(report: Report): string {

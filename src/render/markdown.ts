@@ -77,6 +77,15 @@ export function renderMarkdown(report: Report): string {
   }
   lines.push('');
 
+  if (report.survey?.comments?.length) {
+    lines.push('## What people wrote', '', 'Comments from the survey, by principle, in alphabetical order and without names.', '');
+    for (const entry of report.survey.comments) {
+      lines.push(`**${md(entry.title)}**`, '');
+      for (const text of entry.texts) lines.push(`- ${md(text)}`);
+      lines.push('');
+    }
+  }
+
   if (report.strengths.length > 0) {
     lines.push('## Strong: no more investment needed', '');
     lines.push(report.strengths.map((strength) => `#${strength.practice} ${md(report.practices.find((p) => p.number === strength.practice)!.short)}`).join(' · '), '');

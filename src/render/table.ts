@@ -73,6 +73,15 @@ export function renderTable(report: Report, options: TerminalOptions): string {
     lines.push('');
   }
 
+  if (report.survey?.comments?.length) {
+    lines.push(chalk.bold('What people wrote') + chalk.dim('  (by principle, alphabetical, without names)'));
+    for (const entry of report.survey.comments) {
+      lines.push(`  ${safe(entry.title)}`);
+      for (const text of entry.texts) lines.push(`    - ${safe(text)}`);
+    }
+    lines.push('');
+  }
+
   if (report.strengths.length > 0) {
     lines.push(chalk.bold(`Strong (${report.strengths.length}): keep the habit, no more investment needed`));
     const shortOf = (number: number) => report.practices.find((practice) => practice.number === number)!.short;

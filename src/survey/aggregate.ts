@@ -56,6 +56,8 @@ export interface DimensionSummary {
 }
 
 export interface SurveyAggregate {
+  /** Free-text comments by principle, only when the user asked for them; never with a name or a respondent id. */
+  comments: { principle: string; texts: string[] }[] | null;
   respondents: number;
   complete: number;
   minGroupSize: number;
@@ -70,6 +72,7 @@ export function aggregateResponses(
   responses: readonly SurveyResponse[],
   minGroupSize = DEFAULT_MIN_GROUP_SIZE,
   nameGroup: (dimension: Dimension, value: string) => string = (_, value) => value,
+  includeComments = false,
 ): SurveyAggregate {
   const groupings = DIMENSIONS.map((dimension) => groupRespondents(responses, dimension, minGroupSize, nameGroup));
   const practices = rubric.practices.map((practice): PracticePerception => {
@@ -86,6 +89,7 @@ export function aggregateResponses(
   const everything = responses.flatMap((response) => Object.values(response.answers).filter(isNumeric));
   const { n, mean: overallMean, score } = pooled('', everything);
   return {
+    comments: includeComments ? commentsByPrinciple(rubric, responses) : null,
     respondents: responses.length,
     complete: responses.filter((response) => response.complete).length,
     minGroupSize,
@@ -177,4 +181,17 @@ function groupFigures(grouping: Grouping, responses: readonly SurveyResponse[], 
     return { dimension: grouping.dimension, group, n: values.length, mean: values.length > 0 ? round2(mean(values)) : 0 };
   });
   return figures.every(({ n }) => n >= minGroupSize) ? figures : [];
+}
+
+/** Comments sorted by their text, so their order says nothing about who wrote them or when. */
+function commentsByPrinciple(rubric: Rubric, responses: readonly SurveyResponse[]): { principle: string; texts: string[] }[] {
+  return rubric.principles
+    .map((principle) => ({
+      principle: principle.id,
+      texts: responses
+        .map((response) => response.comments?.[principle.id]?.trim())
+        .filter((text): text is string => text !== undefined && text !== '')
+        .sort((a, b) => a.localeCompare(b)),
+    }))
+    .filter((entry) => entry.texts.length > 0);
 }
