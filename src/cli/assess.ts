@@ -17,7 +17,7 @@ import { aggregateResponses } from '../survey/aggregate.js';
 import { groupNamer } from '../survey/group-names.js';
 import { resolveAsOf } from './as-of.js';
 import { findConfig } from './config-source.js';
-import { sha256 } from './digest.js';
+import { sha256 } from '../assess/sha256.js';
 import { displayPath, exists, readTextInput, writeFileAtomic } from './io.js';
 import { loadResponses } from './responses-source.js';
 import { resolveRubric } from './rubric-source.js';

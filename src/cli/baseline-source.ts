@@ -3,7 +3,7 @@ import { UserError } from '../load/located-error.js';
 import { validateSource } from '../load/validate.js';
 import { parseYaml } from '../load/yaml-source.js';
 import { reportSchema, type Report } from '../model/report.js';
-import { sha256 } from './digest.js';
+import { sha256 } from '../assess/sha256.js';
 import { displayPath, readTextInput } from './io.js';
 
 export interface LoadedBaseline {

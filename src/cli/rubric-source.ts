@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { UserError } from '../load/located-error.js';
 import type { Rubric } from '../model/rubric.js';
-import { sha256 } from './digest.js';
+import { sha256 } from '../assess/sha256.js';
 import { displayPath, readTextInput } from './io.js';
 
 export interface RubricSource {

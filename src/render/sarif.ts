@@ -3,7 +3,7 @@
  * result per unmet check located on the line of the partnership file it is about,
  * so the finding shows on the YAML in a pull request.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../assess/sha256.js';
 import type { Report } from '../model/report.js';
 import { findingsOf } from './findings.js';
 import type { RenderOptions } from './options.js';
@@ -63,5 +63,5 @@ function pascal(id: string): string {
 }
 
 function fingerprint(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 32);
+  return sha256(text).slice(0, 32);
 }
