@@ -3,7 +3,7 @@
  * limit, and writing outputs atomically (temp file + rename) without ever
  * clobbering an input or a file the tool did not create unless told to.
  */
-import { closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { isUserError, UserError } from '../load/located-error.js';
 import { DEFAULT_MAX_INPUT_MB } from '../model/defaults.js';
@@ -73,6 +73,36 @@ export function writeFileAtomic(target: string, content: string, options: WriteO
     if (descriptor !== undefined) closeSync(descriptor);
     rmSync(temporary, { force: true });
     throw new UserError({ file: target, message: describeFsError(error, 'cannot write the file') });
+  }
+}
+
+const TEMPORARY_NAME = /^\..+\.(\d+)\.\d+\.tmp$/;
+
+/**
+ * A process killed between writing its temp file and renaming it leaves the temp
+ * file behind. Those whose writer is no longer running are removed; a live
+ * writer's file is left alone.
+ */
+export function removeAbandonedTemporaries(dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const writer = TEMPORARY_NAME.exec(name)?.[1];
+    if (writer !== undefined && !isRunning(Number(writer))) rmSync(join(dir, name), { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

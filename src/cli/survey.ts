@@ -15,7 +15,7 @@ import { personalSummary, runSurvey } from '../survey/flow.js';
 import { inquirerPrompter } from '../survey/inquirer-prompter.js';
 import { newResponse, parseResponse } from '../survey/response-file.js';
 import { serializeResponse } from '../survey/response-writer.js';
-import { displayPath, exists, readTextInput, writeFileAtomic } from './io.js';
+import { displayPath, exists, readTextInput, removeAbandonedTemporaries, writeFileAtomic } from './io.js';
 import { resolveRubric } from './rubric-source.js';
 import { colorEnabled, terminalWidth } from './terminal.js';
 
@@ -47,6 +47,7 @@ export async function survey(file: string, options: SurveyOptions): Promise<void
   const today = new Date().toISOString().slice(0, 10);
   const asOf = partnership.as_of ?? today;
   mkdirSync(options.dir, { recursive: true });
+  removeAbandonedTemporaries(options.dir);
   const prompter = inquirerPrompter();
   const terminal = { color: colorEnabled(undefined), width: terminalWidth() };
 

@@ -32,10 +32,11 @@ async function answerProfile(session: TerminalSession): Promise<void> {
   }
 }
 
-/** Response files, oldest first (by modification time). */
+/** Response files, oldest first (by modification time); a temp file a kill left behind is not one. */
 function answersOnDisk(dir: string): { file: string; answers: unknown[]; complete: boolean }[] {
   if (!existsSync(join(dir, 'responses'))) return [];
   return readdirSync(join(dir, 'responses'))
+    .filter((file) => file.endsWith('.yaml'))
     .map((file) => ({ file, modified: statSync(join(dir, 'responses', file)).mtimeMs }))
     .sort((a, b) => a.modified - b.modified)
     .map(({ file }) => {
@@ -52,12 +53,16 @@ describe('the survey under SIGKILL', { timeout: 600_000 }, () => {
     const expected: unknown[] = [];
     let resume = false;
     let currentFile: string | undefined;
+    const leftovers: string[] = [];
     for (const [iteration, [acknowledged, key]] of plan.entries()) {
       const before = new Set(answersOnDisk(dir).map((file) => file.file));
       const session = start(dir, resume);
       if (!resume) await answerProfile(session);
       let position = expected.length + 1;
       await session.waitFor(new RegExp(`  ${position}/27 `));
+      const remaining = readdirSync(join(dir, 'responses'));
+      expect(leftovers.filter((file) => remaining.includes(file)), 'temp files of killed runs are cleared').toEqual([]);
+      leftovers.length = 0;
       for (let i = 0; i < acknowledged && position <= 27; i++) {
         session.send(String(((key + i) % 5) + 1));
         expected.push(((key + i) % 5) + 1);
@@ -82,6 +87,8 @@ describe('the survey under SIGKILL', { timeout: 600_000 }, () => {
         await session.waitFor(/\[exit 0\]/);
       }
       session.close();
+      // Whatever temp file the last run left, the next start clears away.
+      leftovers.push(...readdirSync(join(dir, 'responses')).filter((file) => file.endsWith('.tmp')));
 
       // A fresh respondent's file is the one that was not there before; a resumed one keeps its file.
       const files = answersOnDisk(dir);
