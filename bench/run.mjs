@@ -82,6 +82,7 @@ function median(values) {
 }
 
 const measured = [...measure(startup, runs), ...measure(scale, runs)];
+const hostile = measureHostile();
 const baseline = measured.find((entry) => entry.id === 'baseline').wallMs;
 const rows = measured.map((entry) => {
   const ratio = entry.wallMs / baseline;
@@ -106,6 +107,7 @@ const result = {
   rows,
   scaling,
   survey: surveyLatency(),
+  hostile,
 };
 
 printTable(result);
@@ -113,6 +115,35 @@ mkdirSync(join(root, 'bench/results'), { recursive: true });
 writeFileSync(join(root, 'bench/results/latest.json'), `${JSON.stringify(result, null, 2)}\n`);
 console.log('\nwrote bench/results/latest.json');
 if (process.env.BENCH_KEEP_DATA !== '1') rmSync(data, { recursive: true, force: true });
+
+/**
+ * The hostile inputs of README's security table (test/helpers/hostile-cases.ts): each
+ * must end with its expected exit code within 2 s and 200 MB.
+ */
+function measureHostile() {
+  const dir = join(data, 'hostile');
+  const script = join(root, 'bench/.hostile.mjs');
+  buildSync({ entryPoints: [join(root, 'bench/hostile.ts')], bundle: true, platform: 'node', format: 'esm', outfile: script, logLevel: 'warning' });
+  let cases;
+  try {
+    cases = JSON.parse(execFileSync(process.execPath, [script, dir], { cwd: root, encoding: 'utf8' }));
+  } finally {
+    rmSync(script, { force: true });
+  }
+  return cases.map((hostileCase) => {
+    const command = [pes, ...hostileCase.args];
+    const times = [];
+    for (let i = 0; i < 3; i++) {
+      const start = process.hrtime.bigint();
+      const result = spawnSync(command[0], command.slice(1), { cwd: root, stdio: 'ignore' });
+      times.push(Number(process.hrtime.bigint() - start) / 1e6);
+      if (result.status !== hostileCase.exit) throw new Error(`${hostileCase.name}: exit ${result.status}, expected ${hostileCase.exit}`);
+    }
+    const seconds = round(median(times) / 1000, 2);
+    const megabytes = round(peakRss(command));
+    return { case: hostileCase.name, exit: hostileCase.exit, seconds, peakRssMb: megabytes, met: seconds <= 2 && (!haveTime || megabytes <= 200) };
+  });
+}
 
 /** Survey responsiveness, measured in-process on the real prompt and the real save (bench/survey-latency.ts). */
 function surveyLatency() {
@@ -133,12 +164,16 @@ function surveyLatency() {
   }
 }
 
-function printTable({ rows: table, scaling: growth, survey, baselineMs, node, cpus: cores }) {
+function printTable(result) {
+  const { rows: table, scaling: growth, survey, baselineMs, node, cpus: cores } = result;
   const header = ['case', 'median ms', 'peak RSS MB', 'vs node -e 0', 'target', 'met'];
   const lines = table.map((row) => [row.case, String(row.medianMs), Number.isFinite(row.peakRssMb) ? String(row.peakRssMb) : 'n/a', `${row.ratio}x`, row.target, row.met === null ? '' : row.met ? 'yes' : 'NO']);
   lines.push([`scaling: full / tenth (10x the input)`, '', '', `${growth.timeRatio}x`, growth.target, growth.met ? 'yes' : 'NO']);
   lines.push([`survey: keypress to redrawn prompt (median of ${survey.keypresses})`, String(survey.keypressMs), '', '', '<= 16 ms (one frame)', survey.keypressMs <= 16 ? 'yes' : 'NO']);
   lines.push([`survey: save an answer (median of ${survey.saves})`, String(survey.saveMs), '', '', '<= 5 ms', survey.saveMs <= 5 ? 'yes' : 'NO']);
+  for (const entry of result.hostile) {
+    lines.push([`hostile: ${entry.case} (exit ${entry.exit})`, String(Math.round(entry.seconds * 1000)), Number.isFinite(entry.peakRssMb) ? String(entry.peakRssMb) : 'n/a', '', '<= 2 s, <= 200 MB', entry.met ? 'yes' : 'NO']);
+  }
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
   const format = (cells) => cells.map((cell, column) => (column === 0 || column === 4 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
   console.log(`node ${node}, ${cores} CPUs; node -e 0 median ${baselineMs} ms; ${runs} interleaved runs per case\n`);
