@@ -13,7 +13,7 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,19 +21,39 @@ const finalDist = join(root, 'dist');
 const dist = join(root, `.dist-build-${process.pid}`);
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
-/** Command modules that src/cli/main.ts (and run.ts) import lazily; each becomes its own bundle. */
+/** Command modules: src/cli/<name>.ts, imported by the CLI wiring when that command runs. */
 const COMMANDS = ['assess', 'validate', 'rubric', 'schema', 'init', 'survey', 'survey-files', 'trend', 'bug-report'];
-const commandPattern = new RegExp(`^\\./(${COMMANDS.join('|')})\\.js$`);
+const sourceRoot = join(root, 'src');
 
-/** In the CLI wiring, `import('./assess.js')` becomes a require of the assess bundle at run time. */
-const separateCommands = {
-  name: 'separate-commands',
+/** The bundle a lazily imported source module becomes: cmd-assess for src/cli/assess.ts, lazy-render-html for src/render/html.ts. */
+function bundleName(sourceFile) {
+  const module = relative(sourceRoot, sourceFile).replace(/\.ts$/, '').split(sep).join('/');
+  const command = /^cli\/(.+)$/.exec(module)?.[1];
+  return command && COMMANDS.includes(command) ? `cmd-${command}` : `lazy-${module.replaceAll('/', '-')}`;
+}
+
+/** Bundles some import() asked for: name -> source file. The build runs until every one is built. */
+const wanted = new Map();
+
+/**
+ * Every import() in src becomes a require of its own bundle at the moment it runs,
+ * so a command's bundle (and its code cache) holds only what every run of it needs:
+ * zod, the full YAML parser and the renderers of other formats load when used.
+ * Bundles share no module instances, which is why errors are recognised by a
+ * Symbol.for brand rather than instanceof.
+ */
+const lazyBundles = {
+  name: 'lazy-bundles',
   setup(builder) {
-    builder.onResolve({ filter: commandPattern }, (args) =>
-      /src\/cli\/(main|run|entry)\.ts$/.test(args.importer) ? { path: args.path.slice(2, -3), namespace: 'command' } : undefined,
-    );
-    builder.onLoad({ filter: /.*/, namespace: 'command' }, (args) => ({ contents: `module.exports = require('./cmd-${args.path}.cjs');`, loader: 'js' }));
-    builder.onResolve({ filter: /^\.\/(cmd-.*|pes)\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+    builder.onResolve({ filter: /^\./ }, (args) => {
+      if (args.kind !== 'dynamic-import' || !args.importer.startsWith(sourceRoot)) return undefined;
+      const sourceFile = join(dirname(args.importer), args.path.replace(/\.js$/, '.ts'));
+      const name = bundleName(sourceFile);
+      wanted.set(name, sourceFile);
+      return { path: name, namespace: 'lazy-bundle' };
+    });
+    builder.onLoad({ filter: /.*/, namespace: 'lazy-bundle' }, (args) => ({ contents: `module.exports = require('./${args.path}.cjs');`, loader: 'js' }));
+    builder.onResolve({ filter: /^\.\/(cmd-.*|lazy-.*|pes)\.cjs$/ }, (args) => ({ path: args.path, external: true }));
     builder.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
       args.importer.includes('node_modules/commander') ? { path: join(root, 'scripts/lazy-child-process.cjs') } : undefined,
     );
@@ -54,14 +74,21 @@ const common = {
   define: { __PES_VERSION__: JSON.stringify(version), 'import.meta.url': '__pesModuleUrl' },
   // import.meta.url has no CommonJS equivalent; each bundle defines it from its own file name.
   banner: { js: "var __pesModuleUrl=require('url').pathToFileURL(__filename).href;" },
-  plugins: [separateCommands],
+  plugins: [lazyBundles],
 };
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 try {
   await build({ ...common, entryPoints: { launch: join(root, 'src/cli/launcher.ts'), pes: join(root, 'src/cli/entry.ts') } });
-  await build({ ...common, entryPoints: Object.fromEntries(COMMANDS.map((name) => [`cmd-${name}`, join(root, `src/cli/${name}.ts`)])) });
+  // Each round builds the bundles the previous one asked for, until none is new.
+  const built = new Set();
+  for (;;) {
+    const next = [...wanted].filter(([name]) => !built.has(name));
+    if (next.length === 0) break;
+    for (const [name] of next) built.add(name);
+    await build({ ...common, entryPoints: Object.fromEntries(next) });
+  }
 
   const compiler = join(dist, '.compile-rubric.mjs');
   await build({
@@ -110,6 +137,7 @@ function recordCodeCache(bundles) {
     ['init', join(scratch, 'p.yaml'), '--as-of', '2026-01-01'],
     ['trend', ...['2024', '2025', '2026'].map((year) => join(root, `examples/audits/cedar-valley-${year}.json`)), '--format', 'json'],
     ['survey', 'template', '--format', 'csv'],
+    ['assess', example, '--format', 'table,markdown,html,csv,sarif,junit,github', '--output-dir', scratch],
     ['assess', example, '--format', 'json'],
     ['--help'],
   ];

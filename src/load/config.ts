@@ -14,10 +14,7 @@ export async function loadConfig(file: string, text: string): Promise<ConfigLoad
   if (!parsed.ok) return parsed;
   if (parsed.source.value === null || parsed.source.value === undefined) return { ok: true, config: {}, source: parsed.source };
   if (isValidConfig(parsed.source.value)) return { ok: true, config: parsed.source.value as Config, source: parsed.source };
-  const [{ validateSource }, { configSchema }] = await Promise.all([import('./validate.js'), import('../model/config.js')]);
-  const validation = validateSource(configSchema, parsed.source);
-  if (validation.ok) throw new Error('the generated validator and the config schema disagree; run `npm run generate`');
-  return validation;
+  return { ok: false, errors: (await import('./explain-invalid.js')).explainInvalid('config', parsed.source) };
 }
 
 /** Practice references in a config (suppressions, per-practice gates) must name practices of the rubric in use. */

@@ -24,7 +24,7 @@ export async function loadPartnership(file: string, text: string, limits?: YamlL
     return { ok: false, errors: [{ file, position: { line: 1, col: 1 }, message: 'the file is empty; start from `pes init`' }] };
   }
   // The generated check answers at start-up; zod is loaded only to explain a file that fails it.
-  if (!isValidPartnership(source.value)) return { ok: false, errors: await explainInvalid(source) };
+  if (!isValidPartnership(source.value)) return { ok: false, errors: (await import('./explain-invalid.js')).explainInvalid('partnership', source) };
   const partnership = source.value as Partnership;
   const problems = crossReferenceProblems(partnership);
   if (problems.length > 0) {
@@ -34,13 +34,6 @@ export async function loadPartnership(file: string, text: string, limits?: YamlL
     };
   }
   return { ok: true, loaded: { partnership, source } };
-}
-
-async function explainInvalid(source: YamlSource): Promise<LocatedError[]> {
-  const [{ validateSource }, { partnershipSchema }] = await Promise.all([import('./validate.js'), import('../model/partnership.js')]);
-  const validation = validateSource(partnershipSchema, source);
-  if (validation.ok) throw new Error('the generated validator and the partnership schema disagree; run `npm run generate`');
-  return validation.errors;
 }
 
 interface Problem {

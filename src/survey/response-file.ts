@@ -21,7 +21,7 @@ export async function parseResponse(file: string, text: string, rubric?: Rubric)
     return { ok: false, errors: [{ file, position: { line: 1, col: 1 }, message: 'not a pes survey response (no `pes_response:` marker); refusing to read or overwrite it' }] };
   }
   // The generated check answers for the thousands of files a large survey has; zod only explains a bad one.
-  if (!isValidResponse(value)) return { ok: false, errors: await explainInvalid(parsed.source) };
+  if (!isValidResponse(value)) return { ok: false, errors: (await import('../load/explain-invalid.js')).explainInvalid('response', parsed.source) };
   const response = value as SurveyResponse;
   if (rubric) {
     const problems = rubricProblems(response, rubric);
@@ -46,9 +46,3 @@ function rubricProblems(response: SurveyResponse, rubric: Rubric): { path: Path;
   return problems;
 }
 
-async function explainInvalid(source: YamlSource): Promise<LocatedError[]> {
-  const [{ validateSource }, { responseSchema }] = await Promise.all([import('../load/validate.js'), import('../model/responses.js')]);
-  const validation = validateSource(responseSchema, source);
-  if (validation.ok) throw new Error('the generated validator and the response schema disagree; run `npm run generate`');
-  return validation.errors;
-}
