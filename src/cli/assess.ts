@@ -22,7 +22,7 @@ import { displayPath, exists, readTextInput, writeFileAtomic } from './io.js';
 import { loadResponses } from './responses-source.js';
 import { resolveRubric } from './rubric-source.js';
 import { GateFailure } from './run.js';
-import { colorEnabled, terminalWidth } from './terminal.js';
+import { colorEnabled, stdoutIsTerminal, terminalWidth, writeStdout } from './terminal.js';
 import { VERSION } from './version.js';
 
 export interface AssessOptions {
@@ -111,7 +111,7 @@ export async function assess(file: string, options: AssessOptions): Promise<void
   if (options.outputDir !== undefined) mkdirSync(options.outputDir, { recursive: true });
   if (options.discussion) {
     const { renderDiscussion } = await import('../render/discussion.js');
-    process.stdout.write(`${renderDiscussion(report, renderOptions)}\n`);
+    writeStdout(`${renderDiscussion(report, renderOptions)}\n`);
     return;
   }
   for (const format of formats) {
@@ -122,7 +122,7 @@ export async function assess(file: string, options: AssessOptions): Promise<void
     } else if (options.output !== undefined) {
       writeFileAtomic(options.output, rendered, { force: options.force, inputs });
     } else {
-      process.stdout.write(rendered);
+      writeStdout(rendered);
     }
   }
 
@@ -149,7 +149,7 @@ function chosenFormats(options: AssessOptions, configured: Format | undefined): 
     if (implied) return [implied];
   }
   if (configured) return [configured];
-  return [process.stdout.isTTY ? 'table' : 'json'];
+  return [stdoutIsTerminal() ? 'table' : 'json'];
 }
 
 /** The partnership file; when the default one is missing, say how to make it. */

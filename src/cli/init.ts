@@ -5,6 +5,7 @@ import { UserError } from '../load/located-error.js';
 import { isIsoDate } from '../model/dates.js';
 import { starterPartnership } from './init-template.js';
 import { writeFileAtomic } from './io.js';
+import { writeStdout } from './terminal.js';
 
 export interface InitOptions {
   name: string;
@@ -19,5 +20,5 @@ export function init(file: string, options: InitOptions): void {
   const schema = fileURLToPath(new URL('../schema/partnership.schema.json', import.meta.url));
   const schemaPath = relative(dirname(resolve(file)), schema).split(sep).join('/');
   writeFileAtomic(file, starterPartnership(options.name, asOf, schemaPath), { force: options.force });
-  process.stdout.write(`wrote ${file}: fill it in, then run \`pes validate ${file}\` and \`pes assess ${file}\`\n`);
+  writeStdout(`wrote ${file}: fill it in, then run \`pes validate ${file}\` and \`pes assess ${file}\`\n`);
 }

@@ -6,7 +6,6 @@
  * by another Node version is simply rejected by V8 and the bundle compiles as usual.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import Module from 'node:module';
 import { dirname } from 'node:path';
 import { Script } from 'node:vm';
 
@@ -17,7 +16,9 @@ interface CompilableModule {
 
 type Compile = (this: CompilableModule, content: string, filename: string) => unknown;
 
-const moduleInternals = Module as unknown as {
+// The constructor of this very module is node:module's Module; requiring node:module
+// itself would also load the ES module loader, which a CommonJS start never needs.
+const moduleInternals = module.constructor as unknown as {
   prototype: { _compile: Compile };
   wrap(content: string): string;
   _resolveFilename(request: string, parent: unknown, isMain: boolean, options?: unknown): string;

@@ -5,6 +5,7 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { DEFAULT_MAX_IMPORT_ROWS, DEFAULT_MAX_INPUT_MB, DEFAULT_MIN_GROUP_SIZE } from '../model/defaults.js';
 import { EXIT_USAGE, runCommand } from './run.js';
+import { colorEnabled, stdoutIsTerminal, writeStdout } from './terminal.js';
 import { VERSION } from './version.js';
 
 
@@ -20,7 +21,12 @@ export function buildProgram(): Command {
     // `pes survey --dir X import ...` and `pes survey import --dir Y` must not share one --dir.
     .enablePositionalOptions()
     .exitOverride()
-    .configureOutput({ outputError: (text, write) => write(`pes: ${text.replace(/^error: /, '')}`) });
+    .configureOutput({
+      writeOut: writeStdout,
+      getOutHelpWidth: () => (stdoutIsTerminal() && process.stdout.columns ? process.stdout.columns : 80),
+      getOutHasColors: () => colorEnabled(undefined),
+      outputError: (text, write) => write(`pes: ${text.replace(/^error: /, '')}`),
+    });
 
   program
     .command('validate')
@@ -162,11 +168,6 @@ class CommanderErrorForValue extends CommanderError {
 }
 
 export async function main(argv: readonly string[]): Promise<void> {
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    // `pes assess | head` closes the pipe early; that is not an error worth a trace.
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
   try {
     await buildProgram().parseAsync([...argv]);
   } catch (error) {

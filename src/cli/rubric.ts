@@ -3,7 +3,7 @@ import { UserError } from '../load/located-error.js';
 import { closestMatch } from '../load/closest-match.js';
 import { renderPractice, renderRubricList } from '../render/rubric.js';
 import { resolveRubric } from './rubric-source.js';
-import { colorEnabled, terminalWidth } from './terminal.js';
+import { colorEnabled, terminalWidth, writeStdout } from './terminal.js';
 
 export interface RubricOptions {
   rubric?: string;
@@ -14,7 +14,7 @@ export async function showRubric(which: string | undefined, options: RubricOptio
   const { rubric } = await resolveRubric(options.rubric);
   const terminal = { color: colorEnabled(options.color), width: terminalWidth() };
   if (which === undefined) {
-    process.stdout.write(`${renderRubricList(rubric, terminal)}\n`);
+    writeStdout(`${renderRubricList(rubric, terminal)}\n`);
     return;
   }
   const practice = rubric.practices.find((p) => String(p.number) === which || p.id === which);
@@ -23,5 +23,5 @@ export async function showRubric(which: string | undefined, options: RubricOptio
     const numbers = `${rubric.practices[0]?.number}-${rubric.practices.at(-1)?.number}`;
     throw new UserError({ file: 'pes', message: `no practice "${which}" in ${rubric.id} (numbers ${numbers}${suggestion ? `; did you mean "${suggestion}"?` : ''})` });
   }
-  process.stdout.write(`${renderPractice(rubric, practice, terminal)}\n`);
+  writeStdout(`${renderPractice(rubric, practice, terminal)}\n`);
 }

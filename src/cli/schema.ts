@@ -1,6 +1,7 @@
 /** `pes schema [partnership|report]`. */
 import { jsonSchema } from '../model/json-schema.js';
 import { writeFileAtomic } from './io.js';
+import { writeStdout } from './terminal.js';
 
 export interface SchemaOptions {
   output?: string;
@@ -10,5 +11,5 @@ export interface SchemaOptions {
 export function printSchema(which: 'partnership' | 'report', options: SchemaOptions): void {
   const text = `${JSON.stringify(jsonSchema(which), null, 2)}\n`;
   if (options.output !== undefined) writeFileAtomic(options.output, text, { force: options.force });
-  else process.stdout.write(text);
+  else writeStdout(text);
 }

@@ -10,6 +10,7 @@ import { surveyTemplateCsv, surveyTemplateMarkdown } from '../survey/template.js
 import { terminalSafe } from '../render/sanitize.js';
 import { displayPath, readTextInput, writeFileAtomic } from './io.js';
 import { resolveRubric } from './rubric-source.js';
+import { writeStdout } from './terminal.js';
 
 export interface TemplateOptions {
   format: 'csv' | 'markdown';
@@ -22,7 +23,7 @@ export async function surveyTemplate(options: TemplateOptions): Promise<void> {
   const { rubric } = await resolveRubric(options.rubric);
   const text = options.format === 'csv' ? surveyTemplateCsv(rubric) : surveyTemplateMarkdown(rubric);
   if (options.output !== undefined) writeFileAtomic(options.output, text, { force: options.force });
-  else process.stdout.write(text);
+  else writeStdout(text);
 }
 
 export interface ImportOptions {
@@ -58,7 +59,7 @@ export async function surveyImport(csvFile: string, options: ImportOptions): Pro
     writeFileAtomic(join(options.dir, `${response.respondent.id}.yaml`), serializeResponse(response, rubric), { force: options.force });
   }
   const ignored = result.ignoredColumns.length > 0 ? `; ignored columns: ${terminalSafe(result.ignoredColumns.join(', '))}` : '';
-  process.stdout.write(`imported ${result.responses.length} respondents into ${options.dir}${ignored}\n`);
+  writeStdout(`imported ${result.responses.length} respondents into ${options.dir}${ignored}\n`);
   if (result.errors.length > 0) {
     // The user chose to skip bad rows: say which, but the import itself succeeded.
     const lines = [...result.errors, { file: displayPath(csvFile), message: `${result.skippedRows} row(s) skipped` }].map((entry) => terminalSafe(formatLocatedError(entry)));

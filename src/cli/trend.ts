@@ -5,7 +5,7 @@ import { formatForFile } from '../render/formats.js';
 import { renderTrend, TREND_FORMATS, type TrendFormat } from '../render/trend.js';
 import { loadBaseline } from './baseline-source.js';
 import { writeFileAtomic } from './io.js';
-import { colorEnabled, terminalWidth } from './terminal.js';
+import { colorEnabled, terminalWidth, writeStdout } from './terminal.js';
 
 export interface TrendOptions {
   format?: string;
@@ -31,5 +31,5 @@ export async function trend(files: readonly string[], options: TrendOptions): Pr
   }
   const rendered = renderTrend(buildTrend(reports), format, { color: options.output === undefined && colorEnabled(options.color), width: terminalWidth() });
   if (options.output !== undefined) writeFileAtomic(options.output, rendered, { force: options.force, inputs: files });
-  else process.stdout.write(rendered);
+  else writeStdout(rendered);
 }

@@ -1,8 +1,9 @@
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectNoStackTrace, pes, ROOT } from '../helpers/cli.js';
+import { BIN, expectNoStackTrace, pes, ROOT } from '../helpers/cli.js';
 
 const SMALL = 'test/fixtures/partnerships/small.yaml';
 const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -155,6 +156,32 @@ describe('pes, as a user runs it', () => {
       expect(broken.status).toBe(2);
       expect(broken.stderr).toMatch(/^broken\.yaml:\d+:\d+ practices\[10\]\.checks\[0\]\.params\.turnover_threshold: invalid parameter/);
       expectNoStackTrace(broken.stderr);
+    });
+  });
+
+  describe('standard output', () => {
+    const withResponses = ['assess', 'examples/mature-coalition.yaml', '--responses', 'examples/responses/mature-coalition', '--format', 'json'];
+
+    it('a reader that stops early (pes assess | head) ends the run quietly, exit 0', async () => {
+      const child = spawn(process.execPath, [BIN, ...withResponses], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const status = await new Promise((resolve) => child.on('close', resolve));
+      expect(stderr).toBe('');
+      expect(status).toBe(0);
+    });
+
+    it('a slow reader on a non-blocking pipe still gets every byte of a report larger than the pipe buffer', () => {
+      const dir = scratch();
+      expect(pes([...withResponses, '--output', join(dir, 'report.json')]).status).toBe(0);
+      const expected = readFileSync(join(dir, 'report.json'), 'utf8');
+      expect(expected.length).toBeGreaterThan(65_536);
+      // A parent that left the pipe non-blocking makes plain writes fail with EAGAIN once it is full.
+      const nonBlocking = 'import fcntl, os, sys; fcntl.fcntl(1, fcntl.F_SETFL, fcntl.fcntl(1, fcntl.F_GETFL) | os.O_NONBLOCK); os.execv(sys.argv[1], sys.argv[1:])';
+      const command = `python3 -c '${nonBlocking}' ${process.execPath} ${BIN} ${withResponses.join(' ')} | (sleep 0.5; cat) > ${join(dir, 'piped.json')}`;
+      execFileSync('bash', ['-o', 'pipefail', '-c', command], { cwd: ROOT });
+      expect(readFileSync(join(dir, 'piped.json'), 'utf8')).toBe(expected);
     });
   });
 
