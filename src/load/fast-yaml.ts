@@ -41,7 +41,7 @@ export interface FastDocument {
   root: Position;
 }
 
-type Line = { start: number; indent: number; text: string };
+type Line = { start: number; indent: number; text: string; blank: boolean };
 
 const CORE_NULL = /^(?:~|null|Null|NULL)?$/;
 const CORE_TRUE = /^(?:true|True|TRUE)$/;
@@ -54,6 +54,9 @@ const CORE_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const CORE_SPECIAL = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 /** Keys this reader accepts as written; anything else (quoted, numeric with zeros, ...) goes to the full parser. */
 const SIMPLE_KEY = /^(?:[A-Za-z_][A-Za-z0-9_.-]*|[1-9][0-9]{0,8}|0)$/;
+/** A plain scalar inside a flow collection, and a key there (sticky: matched where the reader stands). */
+const FLOW_PLAIN = /[^,[\]{}#]*/y;
+const FLOW_KEY = /([A-Za-z_][A-Za-z0-9_.-]*|[1-9][0-9]{0,8}|0):(?=[ ,}])/y;
 /** Characters that start something other than a plain scalar. */
 const INDICATOR = /^[&*!%@`?|>'"{}[\],#]/;
 
@@ -72,17 +75,13 @@ function splitLines(text: string): Line[] {
     const raw = text.slice(start, end);
     let indent = 0;
     while (raw.charCodeAt(indent) === 32) indent++;
-    lines.push({ start, indent, text: raw });
+    // Nothing but spaces, perhaps followed by a comment.
+    const blank = indent === raw.length || raw.charCodeAt(indent) === 35;
+    lines.push({ start, indent, text: raw, blank });
     if (end === text.length) break;
     start = end + 1;
   }
   return lines;
-}
-
-/** A line with nothing but spaces and perhaps a comment. */
-function isBlank(line: Line): boolean {
-  const rest = line.text.slice(line.indent);
-  return rest === '' || rest.startsWith('#');
 }
 
 class BlockReader {
@@ -107,7 +106,7 @@ class BlockReader {
   }
 
   private skipBlank(): void {
-    while (this.index < this.lines.length && isBlank(this.lines[this.index]!)) this.index++;
+    while (this.index < this.lines.length && this.lines[this.index]!.blank) this.index++;
   }
 
   private current(): Line | undefined {
@@ -262,7 +261,7 @@ class BlockReader {
   /** A plain or quoted scalar continued on the next, more indented line is left to the full parser. */
   private rejectContinuation(parentIndent: number): void {
     const next = this.lines[this.index];
-    if (next && !isBlank(next) && next.indent > parentIndent) {
+    if (next && !next.blank && next.indent > parentIndent) {
       const rest = next.text.slice(next.indent);
       if (!(rest === '-' || rest.startsWith('- ')) && keyOf(rest) === undefined) throw new Unsupported('multi-line scalar');
     }
@@ -358,7 +357,8 @@ class FlowReader {
       this.column = end;
       return { value, position: { offset } };
     }
-    const match = /^[^,[\]{}#]*/.exec(this.text.slice(this.column))![0];
+    FLOW_PLAIN.lastIndex = this.column;
+    const match = FLOW_PLAIN.exec(this.text)![0];
     const plain = match.replace(/\s+$/, '');
     if (plain === '' || INDICATOR.test(plain) || /^[-?:](\s|$)/.test(plain) || plain.includes(': ') || plain.endsWith(':')) throw new Unsupported('flow scalar');
     if (/\s#/.test(plain)) throw new Unsupported('comment in flow');
@@ -405,7 +405,8 @@ class FlowReader {
     for (;;) {
       this.skipSpaces();
       const keyOffset = this.lineStart + this.column;
-      const key = /^([A-Za-z_][A-Za-z0-9_.-]*|[1-9][0-9]{0,8}|0):(?=[ ,}])/.exec(this.text.slice(this.column));
+      FLOW_KEY.lastIndex = this.column;
+      const key = FLOW_KEY.exec(this.text);
       if (!key || !acceptedKey(key[1]!)) throw new Unsupported('flow key');
       if (entries.has(key[1]!)) throw new Unsupported('duplicate key');
       this.column += key[0].length;
