@@ -7,13 +7,12 @@
 import type { Band, Report } from '../model/report.js';
 import { arrow, deltaText, practiceChange, principleChange } from './changes.js';
 import { withCodeSpans } from './code-spans.js';
-import { HTML_STYLE } from './html-style.js';
+import { htmlPage } from './html-page.js';
 import { groupGapText, LABEL_NAMES, surveyCell } from './labels.js';
 import { radarChart } from './svg/radar.js';
 import { BAND_LABEL, scoreText } from './terminal-style.js';
 import { escapeXml as h } from './xml-text.js';
 
-export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 const BAND_COLOUR: Record<Band, string> = {
   strong: 'var(--strong)',
@@ -37,23 +36,12 @@ export function renderHtml(report: Report): string {
     strengthsAndGaps(report),
     footer(report),
   ];
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta name="generator" content="${h(report.tool.name)} ${h(report.tool.version)}">`,
-    `<title>${h(title)}</title>`,
-    `<style>${HTML_STYLE}</style>`,
-    '</head>',
-    `<body><main data-overall-band="${overall.band}">`,
-    ...sections.filter(Boolean),
-    '</main></body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return htmlPage({
+    title,
+    generator: `${report.tool.name} ${report.tool.version}`,
+    mainAttributes: ` data-overall-band="${overall.band}"`,
+    body: sections.filter(Boolean),
+  });
 }
 
 /** Rubric prose: escaped, with its `key` spans shown as code. */

@@ -3,8 +3,7 @@ import type { Trend } from '../assess/trend.js';
 import type { Format } from '../model/formats.js';
 import { arrow, deltaText } from './changes.js';
 import { csvRow } from './csv-cell.js';
-import { HTML_STYLE } from './html-style.js';
-import { CONTENT_SECURITY_POLICY } from './html.js';
+import { htmlPage } from './html-page.js';
 import { escapeMarkdown as md } from './markdown-text.js';
 import { terminalSafe } from './sanitize.js';
 import { lineChart } from './svg/line-chart.js';
@@ -93,27 +92,18 @@ function trendHtml(trend: Trend): string {
       `<tr><td>${entry.number === null ? `<strong>${h(entry.title)}</strong>` : `${entry.number}. ${h(entry.title)}`}</td>` +
       `${entry.scores.map((score) => `<td class="num">${scoreText(score)}</td>`).join('')}<td class="num">${h(deltaText(change(entry.scores)))}</td></tr>`,
   );
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${h(`${trend.partnership}: partnership health over time`)}</title>`,
-    `<style>${HTML_STYLE} svg.trend { width: 100%; height: auto; } svg .grid { stroke: var(--line); } svg .tick, svg .legend { font-size: 12px; fill: var(--ink); }</style>`,
-    '</head>',
-    '<body><main>',
-    `<h1>${h(trend.partnership)}</h1>`,
-    `<p class="meta">Partnership health over ${trend.points.length} assessments, ${h(dates[0]!)} to ${h(dates.at(-1)!)}</p>`,
-    chart,
-    `<table><thead><tr><th></th>${dates.map((date) => `<th class="num">${h(date)}</th>`).join('')}<th class="num">Change</th></tr></thead><tbody>`,
-    ...rows,
-    '</tbody></table>',
-    trend.mixedRubrics ? '<p class="muted">The reports used different rubric versions; some changes may come from the rubric, not the partnership.</p>' : '',
-    `<footer>${trend.points.map((point) => `${h(point.asOf)}: ${h(point.file)}`).join(' · ')}</footer>`,
-    '</main></body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return htmlPage({
+    title: `${trend.partnership}: partnership health over time`,
+    extraStyle: ' svg.trend { width: 100%; height: auto; } svg .grid { stroke: var(--line); } svg .tick, svg .legend { font-size: 12px; fill: var(--ink); }',
+    body: [
+      `<h1>${h(trend.partnership)}</h1>`,
+      `<p class="meta">Partnership health over ${trend.points.length} assessments, ${h(dates[0]!)} to ${h(dates.at(-1)!)}</p>`,
+      chart,
+      `<table><thead><tr><th></th>${dates.map((date) => `<th class="num">${h(date)}</th>`).join('')}<th class="num">Change</th></tr></thead><tbody>`,
+      ...rows,
+      '</tbody></table>',
+      trend.mixedRubrics ? '<p class="muted">The reports used different rubric versions; some changes may come from the rubric, not the partnership.</p>' : '',
+      `<footer>${trend.points.map((point) => `${h(point.asOf)}: ${h(point.file)}`).join(' · ')}</footer>`,
+    ],
+  });
 }
