@@ -3,12 +3,13 @@
  * practice, labelling where they agree, where a practice exists only on paper, where
  * a strength is lived but unrecorded, and where people disagree with each other.
  */
-import { TRIANGULATION_LABELS, type Band } from '../model/labels.js';
+import { groupBy } from '../model/group-by.js';
+import { TRIANGULATION_LABELS, type Band, type TriangulationLabel } from '../model/labels.js';
 import type { Rubric } from '../model/rubric.js';
 import type { PracticePerception } from '../survey/aggregate.js';
+import { round2 } from '../survey/statistics.js';
 import { round1 } from './score.js';
 
-export type TriangulationLabel = (typeof TRIANGULATION_LABELS)[number];
 
 export interface GroupGap {
   dimension: string;
@@ -49,13 +50,11 @@ export function combineScores(evidence: number | null, perception: number | null
 /** The two shown groups of one dimension whose means lie furthest apart. */
 export function widestGap(perception: PracticePerception): GroupGap | null {
   let widest: GroupGap | null = null;
-  const byDimension = new Map<string, PracticePerception['groups']>();
-  for (const figure of perception.groups) byDimension.set(figure.dimension, [...(byDimension.get(figure.dimension) ?? []), figure]);
-  for (const [dimension, figures] of byDimension) {
+  for (const [dimension, figures] of groupBy(perception.groups, (figure) => figure.dimension)) {
     const sorted = [...figures].sort((a, b) => b.mean - a.mean || a.group.localeCompare(b.group));
     const high = sorted[0]!;
     const low = sorted.at(-1)!;
-    const gap = Math.round((high.mean - low.mean) * 100) / 100;
+    const gap = round2(high.mean - low.mean);
     if (widest === null || gap > widest.gap) widest = { dimension, high: { group: high.group, mean: high.mean }, low: { group: low.group, mean: low.mean }, gap };
   }
   return widest;

@@ -24,6 +24,14 @@ export const FUNDING_KINDS = ['grant', 'dues', 'contract', 'earned', 'sponsorshi
 /** Survey responses. */
 export const ROLES = ['leadership', 'partner_staff', 'backbone', 'target_population', 'community_of_interest'] as const;
 export type Role = (typeof ROLES)[number];
+/** How each role is put to a respondent, in the survey, its templates and its import. */
+export const ROLE_LABELS: Record<Role, string> = {
+  leadership: 'Leadership (board, steering group, chair)',
+  partner_staff: 'Staff of a partner organisation',
+  backbone: 'Backbone / coordination team',
+  target_population: 'Member of the target population',
+  community_of_interest: 'Community of interest (supporter, observer)',
+};
 export const RESPONSE_FORMAT = 1;
 export const DONT_KNOW = 'dont_know';
 export const RESPONDENT_SECTORS = [...SECTORS, 'other'] as const;

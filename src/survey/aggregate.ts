@@ -7,6 +7,7 @@ import type { Rubric } from '../model/rubric.js';
 import type { SurveyResponse } from '../model/responses.js';
 import { DONT_KNOW } from '../model/vocabulary.js';
 import { DEFAULT_MIN_GROUP_SIZE } from '../model/defaults.js';
+import { groupBy } from '../model/group-by.js';
 import { mean, perceptionScore, round2, standardDeviation } from './statistics.js';
 
 export const DIMENSIONS = ['sector', 'role', 'organisation'] as const;
@@ -151,11 +152,9 @@ export function groupRespondents(
   minGroupSize: number,
   nameGroup: (dimension: Dimension, value: string) => string = (_, value) => value,
 ): Grouping {
-  const byGroup = new Map<string, number[]>();
-  responses.forEach((response, index) => {
-    const value = response.respondent[dimension];
-    const group = value === undefined ? NOT_STATED : nameGroup(dimension, value);
-    byGroup.set(group, [...(byGroup.get(group) ?? []), index]);
+  const byGroup = groupBy(responses.keys(), (index) => {
+    const value = responses[index]!.respondent[dimension];
+    return value === undefined ? NOT_STATED : nameGroup(dimension, value);
   });
   const groups = [...byGroup].map(([group, members]) => ({ group, members })).sort((a, b) => b.members.length - a.members.length || a.group.localeCompare(b.group));
   const shown = groups.filter(({ members }) => members.length >= minGroupSize);

@@ -6,11 +6,13 @@
  */
 import type { Partnership } from '../model/partnership.js';
 import type { SurveyResponse } from '../model/responses.js';
-import { DONT_KNOW, ROLES, SECTORS, type Role } from '../model/vocabulary.js';
+import { DONT_KNOW, RESPONDENT_SECTORS, ROLE_LABELS, ROLES, type Role } from '../model/vocabulary.js';
+import { isActive } from '../checks/read.js';
 import type { Rubric } from '../model/rubric.js';
 import { BACK, type Choice, type Prompter } from './prompter.js';
-import { questionnaire } from './questions.js';
+import { commentQuestion, questionnaire } from './questions.js';
 import { terminalSafe } from '../render/sanitize.js';
+import { mean } from './statistics.js';
 
 export interface SurveySession {
   rubric: Rubric;
@@ -23,14 +25,6 @@ export interface SurveySession {
 
 const TYPED = '\u0000typed';
 const UNSTATED = '\u0000unstated';
-
-export const ROLE_LABELS: Record<Role, string> = {
-  leadership: 'Leadership (board, steering group, chair)',
-  partner_staff: 'Staff of a partner organisation',
-  backbone: 'Backbone / coordination team',
-  target_population: 'Member of the target population',
-  community_of_interest: 'Community of interest (supporter, observer)',
-};
 
 export async function runSurvey(prompter: Prompter, session: SurveySession): Promise<SurveyResponse> {
   const { rubric, response } = session;
@@ -52,7 +46,7 @@ export async function runSurvey(prompter: Prompter, session: SurveySession): Pro
     response.answers[question.practice.id] = answer;
     session.save(response);
     if (question.closesPrinciple) {
-      const comment = (await prompter.input(`Anything to add about "${question.principle.title}"? (optional, Enter to skip)`, response.comments?.[question.principle.id] ?? '')).trim();
+      const comment = (await prompter.input(`${commentQuestion(question.principle)} (optional, Enter to skip)`, response.comments?.[question.principle.id] ?? '')).trim();
       if (comment !== '') {
         response.comments = { ...response.comments, [question.principle.id]: comment };
         session.save(response);
@@ -70,7 +64,7 @@ function profileDone(response: SurveyResponse): boolean {
 }
 
 async function askProfile(prompter: Prompter, { partnership, response, asOf }: SurveySession): Promise<void> {
-  const active = (partnership.partners ?? []).filter((partner) => partner.joined <= asOf && !(partner.left !== undefined && partner.left <= asOf));
+  const active = (partnership.partners ?? []).filter((partner) => isActive(partner, asOf));
   const organisations: Choice<string>[] = [
     ...[...active].sort((a, b) => a.name.localeCompare(b.name)).map((partner) => ({ value: partner.id, name: terminalSafe(partner.name) })),
     { value: TYPED, name: 'Another organisation (type its name)' },
@@ -81,7 +75,7 @@ async function askProfile(prompter: Prompter, { partnership, response, asOf }: S
   if (organisation === UNSTATED) organisation = undefined;
   const partner = active.find((candidate) => candidate.id === organisation);
 
-  const sectors: Choice<string>[] = [...SECTORS, 'other'].map((sector) => ({ value: sector, name: sector.replace(/_/g, ' ') }));
+  const sectors: Choice<string>[] = RESPONDENT_SECTORS.map((sector) => ({ value: sector, name: sector.replace(/_/g, ' ') }));
   const sector = await prompter.select('Which sector is your organisation in?', [...sectors, { value: UNSTATED, name: 'Prefer not to say' }], partner?.sector);
   const roles: Choice<string>[] = ROLES.map((role) => ({ value: role, name: ROLE_LABELS[role] }));
   const role = await prompter.select('What is your role in the partnership?', [...roles, { value: UNSTATED, name: 'Prefer not to say' }]);
@@ -113,7 +107,7 @@ export function personalSummary(rubric: Rubric, response: SurveyResponse): Perso
         .filter((practice) => practice.principle === principle.id)
         .map((practice) => response.answers[practice.id])
         .filter((answer): answer is number => typeof answer === 'number');
-      return { title: principle.title, mean: numbers.length > 0 ? numbers.reduce((a, b) => a + b, 0) / numbers.length : null };
+      return { title: principle.title, mean: numbers.length > 0 ? mean(numbers) : null };
     }),
   };
 }

@@ -9,10 +9,10 @@ import { closestMatch } from '../load/closest-match.js';
 import type { LocatedError } from '../load/located-error.js';
 import type { Partnership } from '../model/partnership.js';
 import type { Answer, SurveyResponse } from '../model/responses.js';
-import { DONT_KNOW, RESPONDENT_SECTORS, ROLES, SECTORS, type Role } from '../model/vocabulary.js';
+import { DONT_KNOW, RESPONDENT_SECTORS, ROLE_LABELS, ROLES, type Role } from '../model/vocabulary.js';
 import type { Rubric } from '../model/rubric.js';
 import { isIsoDate } from '../model/dates.js';
-import { ROLE_LABELS } from './flow.js';
+import { commentStem } from './questions.js';
 import { newResponse } from './response-file.js';
 
 type ProfileField = 'organisation' | 'sector' | 'role' | 'name' | 'date';
@@ -93,6 +93,7 @@ export function importCsv(text: string, rubric: Rubric, options: ImportOptions):
   if (!header) return { responses: [], lines: [], errors: [{ file: options.file, message: 'CSV: the file is empty' }], ignoredColumns: [], skippedRows: 0, unreadable: true };
 
   const meanings = header.record.map((cell) => columnMeaning(cell, rubric));
+  const answerOf = answerReader(rubric);
   const seen = new Map<string, number>();
   meanings.forEach((meaning, column) => {
     const key = meaning.kind === 'practice' ? meaning.id : meaning.kind === 'profile' ? meaning.field : meaning.kind === 'comment' ? `comment:${meaning.principle}` : undefined;
@@ -122,12 +123,11 @@ export function importCsv(text: string, rubric: Rubric, options: ImportOptions):
     }
     const id = `${options.idPrefix}-row${String(line).padStart(3, '0')}`;
     const response = newResponse(rubric, options.partnership.partnership.name, id, options.date, 'pes survey import');
-    response.complete = true;
     meanings.forEach((meaning, column) => {
       const cell = (entry.record[column] ?? '').trim();
       if (cell === '' || meaning.kind === 'ignored') return;
       if (meaning.kind === 'practice') {
-        const answer = readAnswer(cell, rubric);
+        const answer = answerOf(cell);
         if (answer === undefined) at(column, `cannot read "${shorten(cell)}" as an answer (expected 1-5, a scale label, or "${rubric.survey.dont_know}")`);
         else response.answers[meaning.id] = answer;
       } else if (meaning.kind === 'comment') {
@@ -170,7 +170,7 @@ function columnMeaning(cell: string, rubric: Rubric): ColumnMeaning {
   if (byNumber) return { kind: 'practice', id: byNumber.id };
   const comment = /^comment:([a-z0-9-]+)$/.exec(cell.trim());
   if (comment && rubric.principles.some((principle) => principle.id === comment[1])) return { kind: 'comment', principle: comment[1]! };
-  const principle = rubric.principles.find((candidate) => text.includes(normalise(`Anything to add about "${candidate.title}"`)));
+  const principle = rubric.principles.find((candidate) => text.includes(normalise(commentStem(candidate))));
   if (principle) return { kind: 'comment', principle: principle.id };
   for (const [field, pattern] of PROFILE_HEADERS) {
     if (pattern.test(cell.trim())) return { kind: 'profile', field };
@@ -178,9 +178,15 @@ function columnMeaning(cell: string, rubric: Rubric): ColumnMeaning {
   return { kind: 'ignored' };
 }
 
-function readAnswer(cell: string, rubric: Rubric): Answer | undefined {
-  const text = normalise(cell);
-  if (DONT_KNOW_WORDS.has(text) || text === normalise(rubric.survey.dont_know)) return DONT_KNOW;
+/** Reads an answer cell; the scale's words are normalised once, not for each of up to millions of cells. */
+function answerReader(rubric: Rubric): (cell: string) => Answer | undefined {
+  const dontKnow = normalise(rubric.survey.dont_know);
+  const scale = rubric.survey.scale.map(normalise);
+  return (cell) => readAnswer(normalise(cell), dontKnow, scale);
+}
+
+function readAnswer(text: string, dontKnow: string, scale: readonly string[]): Answer | undefined {
+  if (DONT_KNOW_WORDS.has(text) || text === dontKnow) return DONT_KNOW;
   const numeric = /^([1-5])(?:\.0+)?$/.exec(text);
   if (numeric) return Number(numeric[1]) as Answer;
   // "4 Agree", "4 - Agree" (any dash), "Agree (4)" or just the label; a number that contradicts the label is refused.
@@ -188,7 +194,7 @@ function readAnswer(cell: string, rubric: Rubric): Answer | undefined {
   const suffixed = /^(.+?)\s*\(([1-5])\)$/.exec(text);
   const label = prefixed ? prefixed[2]! : suffixed ? suffixed[1]! : text;
   const stated = prefixed ? Number(prefixed[1]) : suffixed ? Number(suffixed[2]) : undefined;
-  const index = rubric.survey.scale.findIndex((entry) => normalise(entry) === label);
+  const index = scale.indexOf(label);
   if (index >= 0 && (stated === undefined || stated === index + 1)) return (index + 1) as Answer;
   return undefined;
 }
@@ -206,7 +212,7 @@ function applyProfile(response: SurveyResponse, field: ProfileField, cell: strin
       const text = normalise(cell).replace(/_/g, ' ').replace(/ sector$/, '');
       const sector = (RESPONDENT_SECTORS as readonly string[]).find((candidate) => candidate.replace(/_/g, ' ') === text) ?? SECTOR_WORDS[text];
       if (!sector) {
-        const suggestion = closestMatch(text, [...SECTORS.map((s) => s.replace(/_/g, ' ')), 'other', ...Object.keys(SECTOR_WORDS)]);
+        const suggestion = closestMatch(text, [...RESPONDENT_SECTORS.map((s) => s.replace(/_/g, ' ')), ...Object.keys(SECTOR_WORDS)]);
         return `unknown sector "${shorten(cell)}"${suggestion ? `; did you mean "${suggestion}"?` : ` (expected one of ${RESPONDENT_SECTORS.join(', ')})`}`;
       }
       respondent.sector = sector as SurveyResponse['respondent']['sector'];

@@ -27,13 +27,12 @@ export const likertPrompt = createPrompt<LikertAnswer, LikertConfig>((config, do
   const options: Answer[] = [1, 2, 3, 4, 5, DONT_KNOW];
   const startAt = config.previous === undefined ? 2 : options.indexOf(config.previous);
   const [cursor, setCursor] = useState(startAt);
-  const [status, setStatus] = useState<'idle' | 'done'>('idle');
   const [chosen, setChosen] = useState<LikertAnswer | undefined>(undefined);
+  const status = chosen === undefined ? 'idle' : 'done';
   const prefix = usePrefix({ status, theme });
 
   const finish = (answer: LikertAnswer) => {
     setChosen(answer);
-    setStatus('done');
     done(answer);
   };
 

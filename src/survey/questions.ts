@@ -11,6 +11,15 @@ export interface Question {
   closesPrinciple: boolean;
 }
 
+/** The question after the last statement of a principle; an import recognises a column by it. */
+export function commentStem(principle: Principle): string {
+  return `Anything to add about "${principle.title}"`;
+}
+
+export function commentQuestion(principle: Principle): string {
+  return `${commentStem(principle)}?`;
+}
+
 export function questionnaire(rubric: Rubric): Question[] {
   const ordered = rubric.principles.flatMap((principle) =>
     rubric.practices.filter((practice) => practice.principle === principle.id).map((practice) => ({ practice, principle })),

@@ -13,7 +13,7 @@ export function newResponse(rubric: Rubric, partnershipName: string, id: string,
   return { pes_response: RESPONSE_FORMAT, rubric: rubric.id, partnership: partnershipName, respondent: { id }, date, source, complete: false, answers: {} };
 }
 
-export async function parseResponse(file: string, text: string, rubric?: Rubric): Promise<ResponseLoad> {
+export async function parseResponse(file: string, text: string, rubric: Rubric): Promise<ResponseLoad> {
   const parsed = await parseYaml(file, text);
   if (!parsed.ok) return parsed;
   const value = parsed.source.value;
@@ -23,11 +23,9 @@ export async function parseResponse(file: string, text: string, rubric?: Rubric)
   // The generated check answers for the thousands of files a large survey has; zod only explains a bad one.
   if (!isValidResponse(value)) return { ok: false, errors: (await import('../load/explain-invalid.js')).explainInvalid('response', parsed.source) };
   const response = value as SurveyResponse;
-  if (rubric) {
-    const problems = rubricProblems(response, rubric);
-    if (problems.length > 0) {
-      return { ok: false, errors: problems.map(({ path, message }) => ({ file, position: parsed.source.locate(path, 'key'), message: `${formatPath(path)}: ${message}` })) };
-    }
+  const problems = rubricProblems(response, rubric);
+  if (problems.length > 0) {
+    return { ok: false, errors: problems.map(({ path, message }) => ({ file, position: parsed.source.locate(path, 'key'), message: `${formatPath(path)}: ${message}` })) };
   }
   return { ok: true, response };
 }

@@ -3,27 +3,26 @@
  * lists one question per row (profile, statements, comments) with its answer
  * options, ready to paste into a forms tool; the Markdown prints as a handout.
  */
-import { ROLES, SECTORS } from '../model/vocabulary.js';
+import { RESPONDENT_SECTORS, ROLE_LABELS, ROLES } from '../model/vocabulary.js';
 import type { Rubric } from '../model/rubric.js';
-import { csvRow } from '../render/csv-cell.js';
+import { csvDocument } from '../render/csv-cell.js';
 import { escapeMarkdown } from '../render/markdown-text.js';
-import { ROLE_LABELS } from './flow.js';
-import { questionnaire } from './questions.js';
+import { commentQuestion, questionnaire } from './questions.js';
 
 export function surveyTemplateCsv(rubric: Rubric): string {
   const scale = [...rubric.survey.scale.map((label, index) => `${index + 1} ${label}`), rubric.survey.dont_know].join(' | ');
   const rows: string[][] = [['question_id', 'section', 'question', 'type', 'options']];
   rows.push(['organisation', 'About you', 'Which organisation are you with?', 'text', '']);
-  rows.push(['sector', 'About you', 'Which sector is your organisation in?', 'choice', [...SECTORS, 'other'].join(' | ')]);
+  rows.push(['sector', 'About you', 'Which sector is your organisation in?', 'choice', RESPONDENT_SECTORS.join(' | ')]);
   rows.push(['role', 'About you', 'What is your role in the partnership?', 'choice', ROLES.map((role) => `${role} (${ROLE_LABELS[role]})`).join(' | ')]);
   for (const question of questionnaire(rubric)) {
     const section = `${question.principle.number}. ${question.principle.title}`;
     rows.push([question.practice.id, section, question.practice.statement, 'scale', scale]);
     if (question.closesPrinciple) {
-      rows.push([`comment:${question.principle.id}`, section, `Anything to add about "${question.principle.title}"? (optional)`, 'text', '']);
+      rows.push([`comment:${question.principle.id}`, section, `${commentQuestion(question.principle)} (optional)`, 'text', '']);
     }
   }
-  return rows.map(csvRow).join('\r\n') + '\r\n';
+  return csvDocument(rows);
 }
 
 export function surveyTemplateMarkdown(rubric: Rubric, partnershipName?: string): string {
@@ -38,7 +37,7 @@ export function surveyTemplateMarkdown(rubric: Rubric, partnershipName?: string)
     '## About you (optional)',
     '',
     '- Organisation: ______________________________',
-    `- Sector: ${[...SECTORS, 'other'].map((sector) => `☐ ${sector.replace(/_/g, ' ')}`).join('  ')}`,
+    `- Sector: ${RESPONDENT_SECTORS.map((sector) => `☐ ${sector.replace(/_/g, ' ')}`).join('  ')}`,
     `- Role: ${ROLES.map((role) => `☐ ${escapeMarkdown(ROLE_LABELS[role])}`).join('  ')}`,
     '',
   ];
