@@ -3,12 +3,13 @@
  * practice may fall into, per-practice minimums, and no regression since a baseline.
  * Each failure says which gate and why; the CLI prints them and exits 1.
  */
+import { failsOn, type FailOn } from '../model/labels.js';
 import type { Report } from '../model/report.js';
 
 export interface GateSettings {
   failUnder?: number;
-  failOn?: 'gap' | 'developing';
-  /** Practice number or id -> minimum score. */
+  failOn?: FailOn;
+  /** Practice id -> minimum score. */
   practiceMinimums?: Record<string, number>;
   failOnRegression?: boolean;
 }
@@ -17,29 +18,24 @@ export function gateFailures(report: Report, settings: GateSettings): string[] {
   const failures: string[] = [];
   const score = report.overall.score;
   if (settings.failUnder !== undefined && (score === null || score < settings.failUnder)) {
-    failures.push(`overall score ${score === null ? 'unknown (no practice has evidence)' : round(score)} is below the minimum of ${settings.failUnder}`);
+    failures.push(`overall score ${score === null ? 'unknown (no practice has evidence)' : Math.round(score)} is below the minimum of ${settings.failUnder}`);
   }
   if (settings.failOn !== undefined) {
-    const failing = settings.failOn === 'gap' ? ['gap'] : ['gap', 'developing'];
     for (const practice of report.practices) {
-      if (failing.includes(practice.band)) failures.push(`#${practice.number} ${practice.title} is ${practice.band} (${round(practice.score!)}); --fail-on ${settings.failOn}`);
+      if (failsOn(practice.band, settings.failOn)) failures.push(`#${practice.number} ${practice.title} is ${practice.band} (${Math.round(practice.score!)}); --fail-on ${settings.failOn}`);
     }
   }
-  for (const [key, minimum] of Object.entries(settings.practiceMinimums ?? {})) {
-    const practice = report.practices.find((p) => String(p.number) === key || p.id === key);
+  for (const [id, minimum] of Object.entries(settings.practiceMinimums ?? {})) {
+    const practice = report.practices.find((p) => p.id === id);
     if (!practice || practice.band === 'not_applicable') continue;
     if (practice.score === null || practice.score < minimum) {
-      failures.push(`#${practice.number} ${practice.title} scores ${practice.score === null ? 'nothing (not described)' : round(practice.score)}, below its minimum of ${minimum}`);
+      failures.push(`#${practice.number} ${practice.title} scores ${practice.score === null ? 'nothing (not described)' : Math.round(practice.score)}, below its minimum of ${minimum}`);
     }
   }
   if (settings.failOnRegression) {
     for (const regression of report.baseline?.regressions ?? []) {
-      failures.push(`${regression.what} fell from ${round(regression.before)} to ${round(regression.after)} since ${report.baseline!.asOf}`);
+      failures.push(`${regression.what} fell from ${Math.round(regression.before)} to ${Math.round(regression.after)} since ${report.baseline!.asOf}`);
     }
   }
   return failures;
-}
-
-function round(value: number): number {
-  return Math.round(value);
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { gateFailures, type GateSettings } from '../assess/gates.js';
 import { buildReport } from '../assess/report.js';
 import { configPracticeErrors, practiceIdFor } from '../load/config.js';
+import type { FailOn } from '../model/labels.js';
 import { isUserError, UserError } from '../load/located-error.js';
 import { loadPartnership } from '../load/partnership.js';
 import { FORMATS, type Format } from '../model/formats.js';
@@ -40,7 +41,7 @@ export interface AssessOptions {
   includeComments?: boolean;
   baseline?: string;
   failUnder?: number;
-  failOn?: 'gap' | 'developing';
+  failOn?: FailOn;
   failOnRegression?: boolean;
   config?: string | false;
   maxInputMb?: number;
@@ -64,7 +65,8 @@ export async function assess(file: string, options: AssessOptions): Promise<void
   const gates: GateSettings = {
     failUnder: options.failUnder ?? config.gates?.fail_under,
     failOn: options.failOn ?? config.gates?.fail_on,
-    practiceMinimums: config.gates?.practices,
+    // Keys may be numbers or ids; configPracticeErrors above has refused any the rubric lacks.
+    practiceMinimums: Object.fromEntries(Object.entries(config.gates?.practices ?? {}).map(([key, minimum]) => [practiceIdFor(key, rubric.rubric)!, minimum])),
     failOnRegression: options.failOnRegression ?? config.gates?.fail_on_regression,
   };
   if (gates.failOnRegression && options.baseline === undefined) {

@@ -4,6 +4,7 @@
  */
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { DEFAULT_MAX_IMPORT_ROWS, DEFAULT_MAX_INPUT_MB, DEFAULT_MIN_GROUP_SIZE } from '../model/defaults.js';
+import { FAIL_ON } from '../model/labels.js';
 import { EXIT_USAGE, runCommand } from './run.js';
 import { colorEnabled, stdoutIsTerminal, writeStdout } from './terminal.js';
 import { VERSION } from './version.js';
@@ -61,7 +62,7 @@ export function buildProgram(): Command {
     .option('--include-comments', "include respondents' free-text comments (without names) in the report")
     .option('--baseline <report.json>', 'an earlier JSON report: show the change since then')
     .addOption(new Option('--fail-under <score>', 'exit 1 when the overall score is below this').argParser(score))
-    .addOption(new Option('--fail-on <band>', 'exit 1 when any practice is in this band or worse').choices(['gap', 'developing']))
+    .addOption(new Option('--fail-on <band>', 'exit 1 when any practice is in this band or worse').choices(FAIL_ON))
     .option('--fail-on-regression', 'exit 1 when the overall score or any practice fell since --baseline')
     .option('--config <file>', `settings file (default: ${'.pesrc.yaml'} beside the partnership file, or here)`)
     .option('--no-config', 'ignore any config file')

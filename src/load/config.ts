@@ -20,7 +20,7 @@ export async function loadConfig(file: string, text: string): Promise<ConfigLoad
 /** Practice references in a config (suppressions, per-practice gates) must name practices of the rubric in use. */
 export function configPracticeErrors(config: Config, source: YamlSource, rubric: Rubric): LocatedError[] {
   const errors: LocatedError[] = [];
-  const known = (key: string | number) => rubric.practices.some((practice) => String(practice.number) === String(key) || practice.id === key);
+  const known = (key: string | number) => practiceIdFor(key, rubric) !== undefined;
   const report = (path: (string | number)[], key: string | number, target: 'key' | 'value') => {
     const suggestion = typeof key === 'string' ? closestMatch(key, rubric.practices.map((practice) => practice.id)) : undefined;
     errors.push({

@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 
 import { FORMATS } from './formats.js';
+import { FAIL_ON } from './labels.js';
 
 const practiceKey = z.union([z.int().check(z.gte(1)), z.string().check(z.minLength(1))]);
 
@@ -17,7 +18,7 @@ export const configSchema = z.strictObject({
   gates: z.optional(
     z.strictObject({
       fail_under: z.optional(z.number().check(z.gte(0), z.lte(100))),
-      fail_on: z.optional(z.enum(['gap', 'developing'])),
+      fail_on: z.optional(z.enum(FAIL_ON)),
       fail_on_regression: z.optional(z.boolean()),
       /** Practice number or id -> the lowest acceptable score. */
       practices: z.optional(z.record(z.string(), z.number().check(z.gte(0), z.lte(100)))),

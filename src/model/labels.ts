@@ -2,5 +2,14 @@
 export const BANDS = ['strong', 'developing', 'gap', 'not_described', 'not_applicable'] as const;
 export type Band = (typeof BANDS)[number];
 
+/** The bands `--fail-on` can name: each fails its own band and every worse one. */
+export const FAIL_ON = ['gap', 'developing'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+/** One rule for the gate's exit code and for the failures in SARIF, GitHub annotations and JUnit. */
+export function failsOn(band: Band, failOn: FailOn): boolean {
+  return band === 'gap' || (failOn === 'developing' && band === 'developing');
+}
+
 export const TRIANGULATION_LABELS = ['paper_only', 'divergent', 'hidden_strength', 'confirmed_gap', 'confirmed_strength'] as const;
 export type TriangulationLabel = (typeof TRIANGULATION_LABELS)[number];

@@ -12,6 +12,13 @@ export function csvCell(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(neutral) ? `"${neutral.replace(/"/g, '""')}"` : neutral;
 }
 
-export function csvRow(cells: readonly (string | number | null | undefined)[]): string {
+type Cells = readonly (string | number | null | undefined)[];
+
+export function csvRow(cells: Cells): string {
   return cells.map(csvCell).join(',');
+}
+
+/** A whole CSV file: CRLF line ends, as RFC 4180 and spreadsheets expect, and one after the last row. */
+export function csvDocument(rows: readonly Cells[]): string {
+  return `${rows.map(csvRow).join('\r\n')}\r\n`;
 }

@@ -4,7 +4,7 @@
  */
 import type { Report } from '../model/report.js';
 import { practiceChange } from './changes.js';
-import { csvRow } from './csv-cell.js';
+import { csvDocument } from './csv-cell.js';
 
 const HEADER = [
   'record',
@@ -33,41 +33,42 @@ const HEADER = [
   'group_mean',
 ];
 
+/** A group row names its practice, then leaves the practice's own columns empty up to `dimension`. */
+const GROUP_ROW_GAP: string[] = Array(HEADER.indexOf('dimension') - 5).fill('');
+
 export function renderCsv(report: Report): string {
-  const rows = [csvRow(HEADER)];
+  const rows: (string | number | null | undefined)[][] = [HEADER];
   for (const practice of report.practices) {
     const perception = practice.perception;
-    rows.push(
-      csvRow([
-        'practice',
-        practice.number,
-        practice.id,
-        practice.title,
-        practice.principle,
-        practice.weight,
-        practice.score,
-        practice.band,
-        practice.evidence.score,
-        practice.evidence.band,
-        perception?.n,
-        perception?.mean,
-        perception?.sd,
-        perception?.dontKnow,
-        practice.labels.join(' '),
-        practiceChange(report, practice.number),
-        practice.location.line,
-        practice.finding,
-        practice.recommendation,
-        practice.notApplicable?.reason,
-        '',
-        '',
-        '',
-        '',
-      ]),
-    );
+    rows.push([
+      'practice',
+      practice.number,
+      practice.id,
+      practice.title,
+      practice.principle,
+      practice.weight,
+      practice.score,
+      practice.band,
+      practice.evidence.score,
+      practice.evidence.band,
+      perception?.n,
+      perception?.mean,
+      perception?.sd,
+      perception?.dontKnow,
+      practice.labels.join(' '),
+      practiceChange(report, practice.number),
+      practice.location.line,
+      practice.finding,
+      practice.recommendation,
+      practice.notApplicable?.reason,
+      '',
+      '',
+      '',
+      '',
+    ]);
     for (const group of perception?.groups ?? []) {
-      rows.push(csvRow(['group', practice.number, practice.id, practice.title, practice.principle, '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', group.dimension, group.group, group.n, group.mean]));
+      rows.push(['group', practice.number, practice.id, practice.title, practice.principle, ...GROUP_ROW_GAP, group.dimension, group.group, group.n, group.mean]);
     }
   }
-  return `${rows.join('\r\n')}\r\n`;
+  return csvDocument(rows);
 }

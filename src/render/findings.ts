@@ -3,6 +3,7 @@
  * not described, with its practice and its place in the partnership file. SARIF,
  * GitHub annotations and JUnit all draw from this one list.
  */
+import { failsOn, type FailOn } from '../model/labels.js';
 import type { CheckResult, PracticeResult, Report } from '../model/report.js';
 
 export type FindingLevel = 'error' | 'warning' | 'note';
@@ -13,11 +14,11 @@ export interface Finding {
   level: FindingLevel;
 }
 
-export function findingsOf(report: Report, failOn: 'gap' | 'developing'): Finding[] {
+export function findingsOf(report: Report, failOn: FailOn): Finding[] {
   const findings: Finding[] = [];
   for (const practice of report.practices) {
     if (practice.band === 'not_applicable' || practice.band === 'strong') continue;
-    const failing = practice.band === 'gap' || (failOn === 'developing' && practice.band === 'developing');
+    const failing = failsOn(practice.band, failOn);
     for (const check of practice.evidence.checks) {
       if (check.status === 'met') continue;
       const level: FindingLevel = check.status === 'not_described' ? 'note' : failing ? 'error' : 'warning';

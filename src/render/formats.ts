@@ -39,5 +39,5 @@ export function formatForFile(file: string): Format | undefined {
   const lower = file.toLowerCase();
   const entries = Object.entries(FILE_EXTENSIONS) as [Format, string][];
   // Longest extension first, so "x.github.txt" is github, not table.
-  return entries.sort((a, b) => b[1].length - a[1].length).find(([, extension]) => lower.endsWith(`.${extension}`))?.[0] ?? (lower.endsWith('.md') ? 'markdown' : undefined);
+  return entries.sort((a, b) => b[1].length - a[1].length).find(([, extension]) => lower.endsWith(`.${extension}`))?.[0];
 }

@@ -4,6 +4,7 @@
  */
 import type { Report } from '../model/report.js';
 import { findingsOf } from './findings.js';
+import { BAND_LABEL, scoreText } from './labels.js';
 import type { RenderOptions } from './options.js';
 import { terminalSafe } from './sanitize.js';
 
@@ -16,7 +17,7 @@ export function renderGithub(report: Report, options: RenderOptions): string {
     return `::${COMMAND[level]} ${properties.join(',')}::${data(check.message)}`;
   });
   const overall = report.overall;
-  lines.push(`::notice title=${property('Partnership health')}::${data(`${report.partnership.name}: ${overall.score === null ? '-' : Math.round(overall.score)}/100, ${overall.band.replace('_', ' ')} as of ${report.asOf}`)}`);
+  lines.push(`::notice title=${property('Partnership health')}::${data(`${report.partnership.name}: ${scoreText(overall.score)}/100, ${BAND_LABEL[overall.band]} as of ${report.asOf}`)}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -8,9 +8,8 @@ import type { Band, Report } from '../model/report.js';
 import { arrow, deltaText, practiceChange, principleChange } from './changes.js';
 import { withCodeSpans } from './code-spans.js';
 import { htmlPage } from './html-page.js';
-import { groupGapText, LABEL_NAMES, surveyCell } from './labels.js';
+import { BAND_LABEL, LABEL_NAMES, scoreText, spreadText, surveyCell } from './labels.js';
 import { radarChart } from './svg/radar.js';
-import { BAND_LABEL, scoreText } from './terminal-style.js';
 import { escapeXml as h } from './xml-text.js';
 
 
@@ -118,10 +117,7 @@ function recommendations(report: Report): string {
 
 function disagreements(report: Report): string {
   if (report.disagreements.length === 0) return '';
-  const items = report.disagreements.map((entry) => {
-    const groups = groupGapText(entry.widestGroupGap);
-    return `<li><strong>#${entry.practice} ${h(entry.title)}</strong>: answers ${entry.min}-${entry.max}, standard deviation ${entry.sd.toFixed(2)}${groups ? `; ${h(groups)}` : ''}</li>`;
-  });
+  const items = report.disagreements.map((entry) => `<li><strong>#${entry.practice} ${h(entry.title)}</strong>: ${h(spreadText(entry, 'standard deviation'))}</li>`);
   return ['<section>', '<h2>Where people disagree</h2>', '<ul>', ...items, '</ul>', '</section>'].join('\n');
 }
 

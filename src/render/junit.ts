@@ -3,24 +3,25 @@
  * case per practice; practices in a failing band are failures, those not described
  * or not pursued are skipped.
  */
-import type { Report } from '../model/report.js';
+import { failsOn } from '../model/labels.js';
+import type { PracticeResult, Report } from '../model/report.js';
 import type { RenderOptions } from './options.js';
-import { BAND_LABEL, scoreText } from './terminal-style.js';
+import { BAND_LABEL, scoreText } from './labels.js';
 import { escapeXml as x } from './xml-text.js';
 
 export function renderJunit(report: Report, options: RenderOptions): string {
-  const failingBands = options.failOn === 'developing' ? ['gap', 'developing'] : ['gap'];
+  const fails = (practice: PracticeResult) => failsOn(practice.band, options.failOn);
   const file = report.inputs.partnership.file;
   const suites = report.principles.map((principle) => {
     const practices = report.practices.filter((practice) => practice.principle === principle.id);
     const cases = practices.map((practice) => {
       const attributes = `classname="${x(`${report.rubric.id}.${principle.id}`)}" name="${x(`#${practice.number} ${practice.title}`)}" file="${x(file)}" line="${practice.location.line}"`;
-      if (practice.band === 'not_described' || practice.band === 'not_applicable') {
-        const reason = practice.band === 'not_applicable' ? `not pursued: ${practice.notApplicable?.reason ?? ''}` : `not described: add ${practice.needs.join('; ')}`;
+      if (isSkipped(practice)) {
+        const reason = practice.band === 'not_applicable' ? practice.finding : `not described: add ${practice.needs.join('; ')}`;
         return `    <testcase ${attributes}>\n      <skipped message="${x(reason)}"/>\n    </testcase>`;
       }
       const summary = `${BAND_LABEL[practice.band]}: ${scoreText(practice.score)}/100`;
-      if (failingBands.includes(practice.band)) {
+      if (fails(practice)) {
         const details = [
           ...practice.evidence.checks.map((check) => `[${check.status.replace('_', ' ')}] ${check.message} (line ${check.location.line})`),
           `Recommendation: ${practice.recommendation}`,
@@ -29,12 +30,12 @@ export function renderJunit(report: Report, options: RenderOptions): string {
       }
       return `    <testcase ${attributes}>\n      <system-out>${x(`${summary}; ${practice.finding}`)}</system-out>\n    </testcase>`;
     });
-    const failures = practices.filter((practice) => failingBands.includes(practice.band)).length;
-    const skipped = practices.filter((practice) => practice.band === 'not_described' || practice.band === 'not_applicable').length;
+    const failures = practices.filter(fails).length;
+    const skipped = practices.filter(isSkipped).length;
     return `  <testsuite name="${x(`${principle.number}. ${principle.title}`)}" tests="${practices.length}" failures="${failures}" errors="0" skipped="${skipped}" time="0">\n${cases.join('\n')}\n  </testsuite>`;
   });
-  const failures = report.practices.filter((practice) => failingBands.includes(practice.band)).length;
-  const skipped = report.practices.filter((practice) => practice.band === 'not_described' || practice.band === 'not_applicable').length;
+  const failures = report.practices.filter(fails).length;
+  const skipped = report.practices.filter(isSkipped).length;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="${x(`partnership health: ${report.partnership.name} (${report.asOf})`)}" tests="${report.practices.length}" failures="${failures}" errors="0" skipped="${skipped}" time="0">`,
@@ -42,4 +43,9 @@ export function renderJunit(report: Report, options: RenderOptions): string {
     '</testsuites>',
     '',
   ].join('\n');
+}
+
+/** Not described, or deliberately not pursued: neither passes nor fails. */
+function isSkipped(practice: PracticeResult): boolean {
+  return practice.band === 'not_described' || practice.band === 'not_applicable';
 }

@@ -1,5 +1,24 @@
-/** Short names for the triangulation labels and group dimensions, shared by every renderer. */
-import type { Report } from '../model/report.js';
+/** Words and plain-text figures shared by every renderer: bands, scores, bars, triangulation labels, group gaps. */
+import type { Band, Report } from '../model/report.js';
+
+export const BAND_LABEL: Record<Band, string> = {
+  strong: 'strong',
+  developing: 'developing',
+  gap: 'gap',
+  not_described: 'not described',
+  not_applicable: 'not pursued',
+};
+
+export function scoreText(score: number | null): string {
+  return score === null ? '-' : String(Math.round(score));
+}
+
+export function bar(score: number | null, width: number): string {
+  if (score === null) return '·'.repeat(width);
+  const filled = Math.round((score / 100) * width);
+  return '█'.repeat(filled) + '░'.repeat(width - filled);
+}
+
 
 type Label = Report['practices'][number]['labels'][number];
 
@@ -21,7 +40,13 @@ export function surveyCell(perception: Report['practices'][number]['perception']
   return `${perception.mean.toFixed(1)} ±${(perception.sd ?? 0).toFixed(1)}`;
 }
 
-export function groupGapText(gap: Report['disagreements'][number]['widestGroupGap']): string {
+/** How far apart the answers to a disputed practice lie: "answers 1-5, sd 1.32; public 4.3 vs private 2.0 (by sector)". Plain text, for the renderer to escape. */
+export function spreadText(entry: Report['disagreements'][number], sdWord: 'sd' | 'standard deviation'): string {
+  const groups = groupGapText(entry.widestGroupGap);
+  return `answers ${entry.min}-${entry.max}, ${sdWord} ${entry.sd.toFixed(2)}${groups ? `; ${groups}` : ''}`;
+}
+
+function groupGapText(gap: Report['disagreements'][number]['widestGroupGap']): string {
   if (!gap || gap.gap === 0) return '';
   return `${gap.high.group} ${gap.high.mean.toFixed(1)} vs ${gap.low.group} ${gap.low.mean.toFixed(1)} (by ${gap.dimension})`;
 }

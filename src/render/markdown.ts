@@ -6,9 +6,8 @@
 import type { Report } from '../model/report.js';
 import { deltaText, practiceChange, principleChange } from './changes.js';
 import { withCodeSpans } from './code-spans.js';
-import { groupGapText, labelList, surveyCell } from './labels.js';
+import { BAND_LABEL, bar, labelList, scoreText, spreadText, surveyCell } from './labels.js';
 import { escapeMarkdown as md } from './markdown-text.js';
-import { BAND_LABEL, bar, scoreText } from './terminal-style.js';
 
 /** Rubric prose: escaped, with its `key` spans kept as code spans. */
 function prose(text: string): string {
@@ -50,10 +49,7 @@ export function renderMarkdown(report: Report): string {
 
   if (report.disagreements.length > 0) {
     lines.push('## Where people disagree', '');
-    for (const entry of report.disagreements) {
-      const groups = groupGapText(entry.widestGroupGap);
-      lines.push(`- **#${entry.practice} ${md(entry.title)}**: answers ${entry.min}-${entry.max}, standard deviation ${entry.sd.toFixed(2)}${groups ? `; ${md(groups)}` : ''}`);
-    }
+    for (const entry of report.disagreements) lines.push(`- **#${entry.practice} ${md(entry.title)}**: ${md(spreadText(entry, 'standard deviation'))}`);
     lines.push('');
   }
 

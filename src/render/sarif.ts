@@ -6,6 +6,7 @@
 import { sha256 } from '../assess/sha256.js';
 import type { Report } from '../model/report.js';
 import { findingsOf } from './findings.js';
+import { BAND_LABEL, scoreText } from './labels.js';
 import type { RenderOptions } from './options.js';
 
 export function renderSarif(report: Report, options: RenderOptions): string {
@@ -28,7 +29,7 @@ export function renderSarif(report: Report, options: RenderOptions): string {
       ruleId: ruleId(practice.number, practice.id),
       ruleIndex: ruleIndex.get(practice.id)!,
       level,
-      message: { text: `${check.message} (#${practice.number} ${practice.title}: ${practice.band.replace('_', ' ')}, ${practice.score === null ? 'no score' : `${Math.round(practice.score)}/100`})` },
+      message: { text: `${check.message} (#${practice.number} ${practice.title}: ${BAND_LABEL[practice.band]}, ${practice.score === null ? 'no score' : `${scoreText(practice.score)}/100`})` },
       locations: [location(check.location.line, check.location.column)],
       ...(check.related.length > 0
         ? { relatedLocations: check.related.map((related, index) => ({ id: index + 1, ...location(related.line, related.column), message: { text: `also ${related.path.join('.')}` } })) }

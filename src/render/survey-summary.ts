@@ -1,7 +1,8 @@
 /** The short personal summary a respondent sees at the end of the survey. */
 import type { PersonalSummary } from '../survey/flow.js';
 import { terminalSafe } from './sanitize.js';
-import { bar } from './terminal-style.js';
+import { bar } from './labels.js';
+import { perceptionScore } from '../survey/statistics.js';
 import { styler, type TerminalOptions } from './terminal-style.js';
 
 export function renderPersonalSummary(summary: PersonalSummary, file: string, options: TerminalOptions): string {
@@ -11,7 +12,7 @@ export function renderPersonalSummary(summary: PersonalSummary, file: string, op
     '',
     chalk.bold('Thank you. Your answers, by principle (1 = strongly disagree, 5 = strongly agree):'),
     ...summary.principles.map(({ title, mean }) => {
-      const score = mean === null ? null : ((mean - 1) / 4) * 100;
+      const score = mean === null ? null : perceptionScore(mean);
       return `  ${terminalSafe(title).padEnd(width)}  ${bar(score, 10)} ${mean === null ? '  -' : mean.toFixed(1).padStart(3)}`;
     }),
     '',

@@ -1,10 +1,10 @@
 /** The default terminal report: header, principles with bars, the practice table, recommendations. */
 import Table from 'cli-table3';
 import type { Report } from '../model/report.js';
-import { groupGapText, labelList, surveyCell } from './labels.js';
+import { BAND_LABEL, bar, labelList, scoreText, spreadText, surveyCell } from './labels.js';
 import { terminalSafe } from './sanitize.js';
 import { wrapItems } from './wrap.js';
-import { BAND_LABEL, bar, paintBand, scoreText, styler, type TerminalOptions } from './terminal-style.js';
+import { paintBand, styler, type TerminalOptions } from './terminal-style.js';
 
 const BAR_WIDTH = 20;
 
@@ -50,12 +50,7 @@ export function renderTable(report: Report, options: TerminalOptions): string {
 
   if (report.disagreements.length > 0) {
     lines.push(chalk.bold('Where people disagree'));
-    for (const entry of report.disagreements) {
-      const groups = groupGapText(entry.widestGroupGap);
-      lines.push(
-        `  #${entry.practice} ${safe(entry.title)}: answers ${entry.min}-${entry.max}, sd ${entry.sd.toFixed(2)}${groups ? `; ${safe(groups)}` : ''}`,
-      );
-    }
+    for (const entry of report.disagreements) lines.push(`  #${entry.practice} ${safe(entry.title)}: ${safe(spreadText(entry, 'sd'))}`);
     lines.push('');
   }
 

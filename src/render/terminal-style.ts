@@ -1,6 +1,7 @@
 /** Colours and symbols for the terminal renderers; chalk is created with an explicit level so NO_COLOR and pipes are honoured. */
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Band } from '../model/report.js';
+import { BAND_LABEL } from './labels.js';
 
 export interface TerminalOptions {
   color: boolean;
@@ -11,14 +12,6 @@ export interface TerminalOptions {
 export function styler(options: TerminalOptions): ChalkInstance {
   return new Chalk({ level: options.color ? 1 : 0 });
 }
-
-export const BAND_LABEL: Record<Band, string> = {
-  strong: 'strong',
-  developing: 'developing',
-  gap: 'gap',
-  not_described: 'not described',
-  not_applicable: 'not pursued',
-};
 
 export function paintBand(chalk: ChalkInstance, band: Band, text: string = BAND_LABEL[band]): string {
   switch (band) {
@@ -31,14 +24,4 @@ export function paintBand(chalk: ChalkInstance, band: Band, text: string = BAND_
     default:
       return chalk.dim(text);
   }
-}
-
-export function scoreText(score: number | null): string {
-  return score === null ? '-' : String(Math.round(score));
-}
-
-export function bar(score: number | null, width: number): string {
-  if (score === null) return '·'.repeat(width);
-  const filled = Math.round((score / 100) * width);
-  return '█'.repeat(filled) + '░'.repeat(width - filled);
 }

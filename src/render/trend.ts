@@ -2,12 +2,13 @@
 import type { Trend } from '../assess/trend.js';
 import type { Format } from '../model/formats.js';
 import { arrow, deltaText } from './changes.js';
-import { csvRow } from './csv-cell.js';
+import { csvDocument } from './csv-cell.js';
 import { htmlPage } from './html-page.js';
 import { escapeMarkdown as md } from './markdown-text.js';
 import { terminalSafe } from './sanitize.js';
 import { lineChart } from './svg/line-chart.js';
-import { scoreText, styler, type TerminalOptions } from './terminal-style.js';
+import { scoreText } from './labels.js';
+import { styler, type TerminalOptions } from './terminal-style.js';
 import { escapeXml as h } from './xml-text.js';
 
 export const TREND_FORMATS = ['table', 'json', 'markdown', 'html', 'csv'] as const satisfies readonly Format[];
@@ -73,11 +74,11 @@ function trendMarkdown(trend: Trend): string {
 }
 
 function trendCsv(trend: Trend): string {
-  const rows = [csvRow(['as_of', 'file', 'series', 'principle', 'score'])];
+  const rows: (string | number | null | undefined)[][] = [['as_of', 'file', 'series', 'principle', 'score']];
   trend.points.forEach((point, index) => {
-    for (const entry of series(trend)) rows.push(csvRow([point.asOf, point.file, entry.id, entry.title, entry.scores[index]]));
+    for (const entry of series(trend)) rows.push([point.asOf, point.file, entry.id, entry.title, entry.scores[index]]);
   });
-  return `${rows.join('\r\n')}\r\n`;
+  return csvDocument(rows);
 }
 
 function trendHtml(trend: Trend): string {
