@@ -22,7 +22,7 @@ const dist = join(root, `.dist-build-${process.pid}`);
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 /** Command modules: src/cli/<name>.ts, imported by the CLI wiring when that command runs. */
-const COMMANDS = ['assess', 'validate', 'rubric', 'schema', 'init', 'survey', 'survey-files', 'trend', 'bug-report'];
+const COMMANDS = ['assess', 'validate', 'rubric', 'schema', 'init', 'survey', 'survey-template', 'survey-import', 'trend', 'bug-report'];
 const sourceRoot = join(root, 'src');
 
 /** The bundle a lazily imported source module becomes: cmd-assess for src/cli/assess.ts, lazy-render-html for src/render/html.ts. */

@@ -1,10 +1,10 @@
 /** The as-of date: --as-of, else `as_of` in the file. Never the clock unless the user says `--as-of today`. */
-import { isIsoDate, type IsoDate } from '../model/dates.js';
+import { isIsoDate, todayIso, type IsoDate } from '../model/dates.js';
 import { UserError } from '../load/located-error.js';
 
 export function resolveAsOf(flag: string | undefined, fromFile: IsoDate | undefined, file: string): IsoDate {
   if (flag !== undefined) {
-    if (flag === 'today') return new Date().toISOString().slice(0, 10);
+    if (flag === 'today') return todayIso();
     if (!isIsoDate(flag)) throw new UserError({ file: 'pes', message: `--as-of expects a date written YYYY-MM-DD (or "today"), got "${flag}"` });
     return flag;
   }

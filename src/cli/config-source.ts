@@ -8,13 +8,11 @@ import { UserError } from '../load/located-error.js';
 import { loadConfig } from '../load/config.js';
 import type { Config } from '../model/config.js';
 import type { YamlSource } from '../load/yaml-source.js';
+import { CONFIG_FILE } from '../model/defaults.js';
 import { displayPath, exists, readTextInput } from './io.js';
-
-export const CONFIG_FILE = '.pesrc.yaml';
 
 export interface ConfigSource {
   config: Config;
-  file?: string;
   source?: YamlSource;
   /** Resolves a path written in the config file. */
   resolvePath(path: string): string;
@@ -23,11 +21,11 @@ export interface ConfigSource {
 export async function findConfig(explicit: string | false | undefined, partnershipFile: string): Promise<ConfigSource> {
   const none: ConfigSource = { config: {}, resolvePath: (path) => path };
   if (explicit === false) return none;
-  const candidates = explicit !== undefined ? [explicit] : [join(dirname(partnershipFile), CONFIG_FILE), CONFIG_FILE];
-  const file = candidates.find((candidate, index) => (explicit !== undefined && index === 0) || exists(candidate));
+  // Beside the file and here are one place when the file is here: looked for once.
+  const file = explicit ?? [...new Set([join(dirname(partnershipFile), CONFIG_FILE), CONFIG_FILE])].find(exists);
   if (file === undefined) return none;
   const loaded = await loadConfig(displayPath(file), readTextInput(file));
   if (!loaded.ok) throw new UserError(loaded.errors);
   const base = dirname(resolve(file));
-  return { config: loaded.config, file, source: loaded.source, resolvePath: (path) => displayPath(resolve(base, path)) };
+  return { config: loaded.config, source: loaded.source, resolvePath: (path) => displayPath(resolve(base, path)) };
 }

@@ -1,8 +1,7 @@
 /** The bundle's entry point: run the CLI with the process arguments. */
 import { main } from './main.js';
+import { exitCodeFor } from './run.js';
 
 main(process.argv).catch(async (error: unknown) => {
-  const { reportBug } = await import('./bug-report.js');
-  process.stderr.write(reportBug(error));
-  process.exitCode = 70;
+  process.exitCode = await exitCodeFor(error);
 });

@@ -2,7 +2,7 @@
 import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../load/located-error.js';
-import { isIsoDate } from '../model/dates.js';
+import { isIsoDate, todayIso } from '../model/dates.js';
 import { starterPartnership } from './init-template.js';
 import { writeFileAtomic } from './io.js';
 import { writeStdout } from './terminal.js';
@@ -14,7 +14,7 @@ export interface InitOptions {
 }
 
 export function init(file: string, options: InitOptions): void {
-  const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
+  const asOf = options.asOf ?? todayIso();
   if (!isIsoDate(asOf)) throw new UserError({ file: 'pes', message: `--as-of expects a date written YYYY-MM-DD, got "${asOf}"` });
   // Point editors at the schema shipped with this installation, relative to the new file.
   const schema = fileURLToPath(new URL('../schema/partnership.schema.json', import.meta.url));

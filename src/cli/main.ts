@@ -3,10 +3,10 @@
  * when that command runs, so `pes --help` does not pay for YAML, zod or renderers.
  */
 import { Argument, Command, CommanderError, Option } from 'commander';
-import { DEFAULT_MAX_IMPORT_ROWS, DEFAULT_MAX_INPUT_MB, DEFAULT_MIN_GROUP_SIZE } from '../model/defaults.js';
+import { CONFIG_FILE, DEFAULT_MAX_IMPORT_ROWS, DEFAULT_MAX_INPUT_MB, DEFAULT_MIN_GROUP_SIZE } from '../model/defaults.js';
 import { FAIL_ON } from '../model/labels.js';
 import { EXIT_USAGE, runCommand } from './run.js';
-import { colorEnabled, stdoutIsTerminal, writeStdout } from './terminal.js';
+import { colorEnabled, terminalWidth, writeStdout } from './terminal.js';
 import { VERSION } from './version.js';
 
 
@@ -24,7 +24,8 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({
       writeOut: writeStdout,
-      getOutHelpWidth: () => (stdoutIsTerminal() && process.stdout.columns ? process.stdout.columns : 80),
+      // Help keeps commander's 80 columns off a terminal.
+      getOutHelpWidth: () => terminalWidth(80),
       getOutHasColors: () => colorEnabled(undefined),
       outputError: (text, write) => write(`pes: ${text.replace(/^error: /, '')}`),
     });
@@ -64,7 +65,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--fail-under <score>', 'exit 1 when the overall score is below this').argParser(score))
     .addOption(new Option('--fail-on <band>', 'exit 1 when any practice is in this band or worse').choices(FAIL_ON))
     .option('--fail-on-regression', 'exit 1 when the overall score or any practice fell since --baseline')
-    .option('--config <file>', `settings file (default: ${'.pesrc.yaml'} beside the partnership file, or here)`)
+    .option('--config <file>', `settings file (default: ${CONFIG_FILE} beside the partnership file, or here)`)
     .option('--no-config', 'ignore any config file')
     .addOption(new Option('--max-input-mb <megabytes>', `refuse input files larger than this (default ${DEFAULT_MAX_INPUT_MB})`).argParser(positiveNumber))
     .action((file: string, options) => runCommand(async () => (await import('./assess.js')).assess(file, options)));
@@ -88,7 +89,7 @@ export function buildProgram(): Command {
     .option('--rubric <file>', 'use this rubric instead of the built-in pes-27')
     .option('-o, --output <file>', 'write it to a file')
     .option('--force', 'overwrite --output if it exists')
-    .action((options) => runCommand(async () => (await import('./survey-files.js')).surveyTemplate(options)));
+    .action((options) => runCommand(async () => (await import('./survey-template.js')).surveyTemplate(options)));
 
   survey
     .command('import')
@@ -102,7 +103,7 @@ export function buildProgram(): Command {
     .option('--rubric <file>', 'use this rubric instead of the built-in pes-27')
     .addOption(maxInputOption())
     .addOption(new Option('--max-rows <n>', 'refuse exports with more rows than this').default(DEFAULT_MAX_IMPORT_ROWS).argParser(positiveInteger))
-    .action((csv: string, options) => runCommand(async () => (await import('./survey-files.js')).surveyImport(csv, options)));
+    .action((csv: string, options) => runCommand(async () => (await import('./survey-import.js')).surveyImport(csv, options)));
 
   program
     .command('trend')

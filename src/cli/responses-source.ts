@@ -12,7 +12,6 @@ export interface LoadedResponses {
   responses: SurveyResponse[];
   /** One fingerprint over every response file, in a stable order. */
   sha256: string;
-  files: number;
 }
 
 export async function loadResponses(paths: readonly string[], rubric: Rubric, partnershipName: string, maxMegabytes?: number): Promise<LoadedResponses> {
@@ -43,7 +42,7 @@ export async function loadResponses(paths: readonly string[], rubric: Rubric, pa
     digests.push(sha256(text));
   }
   if (errors.length > 0) throw new UserError(errors);
-  return { responses, sha256: sha256(digests.join('\n')), files: files.length };
+  return { responses, sha256: sha256(digests.join('\n')) };
 }
 
 function expand(path: string): string[] {

@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import { UserError } from '../load/located-error.js';
 import type { Rubric } from '../model/rubric.js';
-import { sha256 } from '../assess/sha256.js';
 import { displayPath, readTextInput } from './io.js';
 
 export interface RubricSource {
@@ -22,8 +21,8 @@ export const BUILTIN_RUBRIC_JSON = 'rubric-pes-27.json';
 export async function resolveRubric(file: string | undefined, maxMegabytes?: number): Promise<RubricSource> {
   if (file === undefined) return builtinRubric();
   const text = readTextInput(file, maxMegabytes);
-  // The rubric loader validates with zod; it is loaded only for a rubric file, never for the built-in one.
-  const { loadRubric } = await import('../load/rubric.js');
+  // The rubric loader validates with zod, and the digest needs node:crypto: both only for a rubric file, never for the built-in one.
+  const [{ loadRubric }, { sha256 }] = await Promise.all([import('../load/rubric.js'), import('../assess/sha256.js')]);
   const loaded = await loadRubric(displayPath(file), text);
   if (!loaded.ok) throw new UserError(loaded.errors);
   return { rubric: loaded.rubric, file: displayPath(file), sha256: sha256(text) };

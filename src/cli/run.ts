@@ -3,7 +3,7 @@
  * (printed as `FILE:LINE:COL message` lines, never a stack trace). Anything else
  * is a bug in pes: it is reported as such, mapped to TypeScript lines, exit 70.
  */
-import { formatLocatedError, isUserError } from '../load/located-error.js';
+import { formatLocatedError, hasBrand, isUserError } from '../load/located-error.js';
 import { terminalSafe } from '../render/sanitize.js';
 
 export const EXIT_OK = 0;
@@ -27,7 +27,7 @@ export class GateFailure extends Error {
 
 /** Brand check, as for UserError: the class may come from another bundle. */
 function isGateFailure(error: unknown): error is GateFailure {
-  return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[GATE_FAILURE] === true;
+  return hasBrand(error, GATE_FAILURE);
 }
 
 export async function runCommand(action: () => Promise<void> | void): Promise<void> {
@@ -38,7 +38,8 @@ export async function runCommand(action: () => Promise<void> | void): Promise<vo
   }
 }
 
-async function exitCodeFor(error: unknown): Promise<number> {
+/** Prints what the user needs to know about `error` and returns the exit code it means. */
+export async function exitCodeFor(error: unknown): Promise<number> {
   if (isUserError(error)) {
     // Messages quote what the user wrote; control characters in it must not reach the terminal raw.
     const shown = error.errors.slice(0, MAX_ERRORS_SHOWN).map((entry) => terminalSafe(formatLocatedError(entry)));

@@ -7,6 +7,7 @@ import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../load/located-error.js';
 import { loadPartnership } from '../load/partnership.js';
+import { todayIso } from '../model/dates.js';
 import type { SurveyResponse } from '../model/responses.js';
 import type { Rubric } from '../model/rubric.js';
 import { renderPersonalSummary } from '../render/survey-summary.js';
@@ -21,7 +22,7 @@ import { colorEnabled, terminalWidth } from './terminal.js';
 
 export interface SurveyOptions {
   dir: string;
-  resume?: string | boolean;
+  resume?: string | true;
   workshop?: boolean;
   rubric?: string;
   maxInputMb: number;
@@ -44,7 +45,7 @@ export async function survey(file: string, options: SurveyOptions): Promise<void
   if (!loaded.ok) throw new UserError(loaded.errors);
   const { rubric } = await resolveRubric(options.rubric, options.maxInputMb);
   const partnership = loaded.loaded.partnership;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIso();
   const asOf = partnership.as_of ?? today;
   mkdirSync(options.dir, { recursive: true });
   removeAbandonedTemporaries(options.dir);
@@ -53,7 +54,7 @@ export async function survey(file: string, options: SurveyOptions): Promise<void
 
   let resume = options.resume;
   do {
-    const target = resume !== undefined && resume !== false ? await resumeTarget(options.dir, resume, rubric) : freshTarget(options.dir, rubric, partnership.partnership.name, today);
+    const target = resume !== undefined ? await resumeTarget(options.dir, resume, rubric) : freshTarget(options.dir, rubric, partnership.partnership.name, today);
     resume = undefined;
     if (options.workshop) process.stdout.write(CLEAR_SCREEN);
     process.stdout.write(`${wrap(rubric.survey.intro, Math.min(terminal.width, 100))}\n\n`);
@@ -97,12 +98,16 @@ function freshTarget(dir: string, rubric: Rubric, partnershipName: string, today
 /** `--resume` alone takes the most recently saved unfinished response; `--resume ID|FILE` names one. */
 async function resumeTarget(dir: string, which: string | true, rubric: Rubric): Promise<Target> {
   if (which === true) {
-    const files = readdirSync(dir).filter((name) => name.endsWith('.yaml')).map((name) => join(dir, name));
-    const candidates = await Promise.all(files.map(async (file) => ({ file, loaded: await parseResponse(file, readTextInput(file), rubric), modified: statSync(file).mtimeMs })));
-    const unfinished = candidates.filter((entry) => entry.loaded.ok && !entry.loaded.response.complete).sort((a, b) => b.modified - a.modified);
-    const latest = unfinished[0];
-    if (!latest || !latest.loaded.ok) throw new UserError({ file: dir, message: 'no unfinished response to resume' });
-    return { file: latest.file, response: latest.loaded.response };
+    // Newest first, read only until the first unfinished one.
+    const newestFirst = readdirSync(dir)
+      .filter((name) => name.endsWith('.yaml'))
+      .map((name) => ({ file: join(dir, name), modified: statSync(join(dir, name)).mtimeMs }))
+      .sort((a, b) => b.modified - a.modified);
+    for (const { file } of newestFirst) {
+      const loaded = await parseResponse(file, readTextInput(file), rubric);
+      if (loaded.ok && !loaded.response.complete) return { file, response: loaded.response };
+    }
+    throw new UserError({ file: dir, message: 'no unfinished response to resume' });
   }
   const file = which.endsWith('.yaml') ? which : join(dir, `${which}.yaml`);
   const loaded = await parseResponse(file, readTextInput(file), rubric);

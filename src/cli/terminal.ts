@@ -61,7 +61,8 @@ function exitOnClosedPipe(): never {
   process.exit(process.exitCode ?? 0);
 }
 
-export function colorEnabled(flag: boolean | undefined, env = process.env): boolean {
+export function colorEnabled(flag: boolean | undefined): boolean {
+  const env = process.env;
   if (flag === false) return false;
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
   if (flag === true) return true;
@@ -70,7 +71,7 @@ export function colorEnabled(flag: boolean | undefined, env = process.env): bool
   return stdoutIsTerminal();
 }
 
-/** Reports written to a pipe or file are laid out for a common 100-column page. */
-export function terminalWidth(): number {
-  return stdoutIsTerminal() && process.stdout.columns ? process.stdout.columns : 100;
+/** The terminal's width; reports written to a pipe or file are laid out for a common 100-column page. */
+export function terminalWidth(fallback = 100): number {
+  return stdoutIsTerminal() && process.stdout.columns ? process.stdout.columns : fallback;
 }

@@ -34,7 +34,12 @@ export class UserError extends Error {
  * class a command throws is not the very class the CLI wiring holds: check the brand.
  */
 export function isUserError(error: unknown): error is UserError {
-  return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[USER_ERROR] === true;
+  return hasBrand(error, USER_ERROR);
+}
+
+/** True when `value` carries `brand`, a Symbol.for key shared by every bundle. */
+export function hasBrand(value: unknown, brand: symbol): boolean {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[brand] === true;
 }
 
 export function formatLocatedError(error: LocatedError): string {

@@ -33,6 +33,11 @@ export function isoFromDayNumber(days: number): IsoDate {
   return new Date(days * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
+/** Today in UTC: only where the user asked for it (`--as-of today`, a new file, a survey's date), never inside an assessment. */
+export function todayIso(): IsoDate {
+  return new Date().toISOString().slice(0, 10);
+}
+
 /**
  * Months from one date to another, by the calendar: whole months first (the 31st
  * counts to the last day of a shorter month), then the part of the next month that

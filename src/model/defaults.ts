@@ -8,3 +8,6 @@ export const DEFAULT_MIN_GROUP_SIZE = 3;
 
 /** A forms export with more rows than this is refused before parsing (a setting: --max-rows). */
 export const DEFAULT_MAX_IMPORT_ROWS = 100_000;
+
+/** The settings file `pes assess` looks for beside the partnership file, then in the working directory. */
+export const CONFIG_FILE = '.pesrc.yaml';

@@ -1,30 +1,15 @@
-/** `pes survey template` and `pes survey import`: the survey without a terminal. */
+/** `pes survey import`: a forms export (CSV) turned into response files. */
 import { mkdirSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { formatLocatedError, UserError } from '../load/located-error.js';
 import { loadPartnership } from '../load/partnership.js';
-import { isIsoDate } from '../model/dates.js';
+import { isIsoDate, todayIso } from '../model/dates.js';
 import { importCsv } from '../survey/import.js';
 import { serializeResponse } from '../survey/response-writer.js';
-import { surveyTemplateCsv, surveyTemplateMarkdown } from '../survey/template.js';
 import { terminalSafe } from '../render/sanitize.js';
 import { displayPath, readTextInput, writeFileAtomic } from './io.js';
 import { resolveRubric } from './rubric-source.js';
 import { writeStdout } from './terminal.js';
-
-export interface TemplateOptions {
-  format: 'csv' | 'markdown';
-  rubric?: string;
-  output?: string;
-  force?: boolean;
-}
-
-export async function surveyTemplate(options: TemplateOptions): Promise<void> {
-  const { rubric } = await resolveRubric(options.rubric);
-  const text = options.format === 'csv' ? surveyTemplateCsv(rubric) : surveyTemplateMarkdown(rubric);
-  if (options.output !== undefined) writeFileAtomic(options.output, text, { force: options.force });
-  else writeStdout(text);
-}
 
 export interface ImportOptions {
   partnership: string;
@@ -42,7 +27,7 @@ export async function surveyImport(csvFile: string, options: ImportOptions): Pro
   const loaded = await loadPartnership(displayPath(options.partnership), partnershipText);
   if (!loaded.ok) throw new UserError(loaded.errors);
   const { rubric } = await resolveRubric(options.rubric, options.maxInputMb);
-  const date = options.date ?? new Date().toISOString().slice(0, 10);
+  const date = options.date ?? todayIso();
   if (!isIsoDate(date)) throw new UserError({ file: 'pes', message: `--date expects a date written YYYY-MM-DD, got "${date}"` });
   const text = readTextInput(csvFile, options.maxInputMb);
   const idPrefix = basename(csvFile, extname(csvFile)).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'import';
