@@ -36,7 +36,8 @@ export interface Position {
   items?: Position[];
 }
 
-export interface FastDocument {
+/** A value and where each of its nodes starts: what both YAML readers return. */
+export interface PositionedDocument {
   value: unknown;
   root: Position;
 }
@@ -60,7 +61,7 @@ const FLOW_KEY = /([A-Za-z_][A-Za-z0-9_.-]*|[1-9][0-9]{0,8}|0):(?=[ ,}])/y;
 /** Characters that start something other than a plain scalar. */
 const INDICATOR = /^[&*!%@`?|>'"{}[\],#]/;
 
-export function fastParse(input: string, maxDepth = 64): FastDocument {
+export function fastParse(input: string, maxDepth = 64): PositionedDocument {
   // Tabs and carriage returns have rules of their own; the full parser handles them.
   if (input.includes('\t') || input.includes('\r')) throw new Unsupported('tab or carriage return');
   return new BlockReader(input, splitLines(input), maxDepth).document();
@@ -94,7 +95,7 @@ class BlockReader {
     private readonly maxDepth: number,
   ) {}
 
-  document(): FastDocument {
+  document(): PositionedDocument {
     this.skipBlank();
     if (this.index >= this.lines.length) return { value: null, root: { offset: 0 } };
     const first = this.lines[this.index]!;
@@ -128,7 +129,7 @@ class BlockReader {
     const line = this.current()!;
     if (line.indent !== indent) throw new Unsupported('indentation');
     const rest = line.text.slice(indent);
-    if (rest === '-' || rest.startsWith('- ')) return this.blockSequence(indent);
+    if (isSequenceEntry(rest)) return this.blockSequence(indent);
     if (keyOf(rest) !== undefined) return this.blockMapping(indent);
     throw new Unsupported('bare scalar document');
   }
@@ -158,7 +159,7 @@ class BlockReader {
       if (entries.has(key.key)) throw new Unsupported('duplicate key');
       const afterColon = column + key.length;
       this.index++;
-      const node = this.valueAfterIndicator(line, afterColon, indent, true);
+      const node = this.valueAfterColon(line, afterColon, indent);
       setOwn(value, key.key, node.value);
       entries.set(key.key, { key: keyOffset, value: node.position });
       first = false;
@@ -175,7 +176,7 @@ class BlockReader {
       if (!line || line.indent < indent) break;
       if (line.indent > indent) throw new Unsupported('indentation');
       const rest = line.text.slice(indent);
-      if (!(rest === '-' || rest.startsWith('- '))) break;
+      if (!isSequenceEntry(rest)) break;
       if (offset < 0) offset = line.start + indent;
       let column = indent + 1;
       while (line.text.charCodeAt(column) === 32) column++;
@@ -187,7 +188,7 @@ class BlockReader {
         items.push(node.position);
         continue;
       }
-      if (after === '-' || after.startsWith('- ')) throw new Unsupported('nested compact sequence');
+      if (isSequenceEntry(after)) throw new Unsupported('nested compact sequence');
       if (keyOf(after) !== undefined) {
         // "- key: value" starts a mapping whose keys line up with this first key.
         if (++this.depth > this.maxDepth) throw new TooDeep(this.maxDepth);
@@ -205,17 +206,14 @@ class BlockReader {
     return { value, position: { offset, items } };
   }
 
-  /**
-   * The value after "key:" (or after "- "): on the same line, or a nested block on the
-   * following lines, or nothing (null).
-   */
-  private valueAfterIndicator(line: Line, column: number, parentIndent: number, inMapping: boolean): { value: unknown; position: Position } {
+  /** The value after "key:": on the same line, or a nested block on the following lines, or nothing (null). */
+  private valueAfterColon(line: Line, column: number, parentIndent: number): { value: unknown; position: Position } {
     let start = column;
     while (line.text.charCodeAt(start) === 32) start++;
     const after = line.text.slice(start);
     if (after === '' || (after.startsWith('#') && start > column)) {
       // An empty value sits where it would have started: after the colon and any spaces.
-      return this.nestedOrNull(parentIndent, line.start + start, inMapping);
+      return this.nestedOrNull(parentIndent, line.start + start, true);
     }
     if (start === column) throw new Unsupported('no space after colon');
     return this.inlineValue(line, start, parentIndent);
@@ -228,7 +226,7 @@ class BlockReader {
     // YAML lets a mapping's sequence value start at the key's own indentation ("key:\n- a").
     if (inMapping && next && next.indent === parentIndent) {
       const rest = next.text.slice(next.indent);
-      if (rest === '-' || rest.startsWith('- ')) return this.blockSequence(parentIndent);
+      if (isSequenceEntry(rest)) return this.blockSequence(parentIndent);
     }
     return { value: null, position: { offset: emptyAt } };
   }
@@ -263,7 +261,7 @@ class BlockReader {
     const next = this.lines[this.index];
     if (next && !next.blank && next.indent > parentIndent) {
       const rest = next.text.slice(next.indent);
-      if (!(rest === '-' || rest.startsWith('- ')) && keyOf(rest) === undefined) throw new Unsupported('multi-line scalar');
+      if (!isSequenceEntry(rest) && keyOf(rest) === undefined) throw new Unsupported('multi-line scalar');
     }
   }
 
@@ -433,6 +431,11 @@ class FlowReader {
   private skipSpaces(): void {
     while (this.text.charCodeAt(this.column) === 32) this.column++;
   }
+}
+
+/** A block sequence entry: "-" alone or followed by a space. */
+function isSequenceEntry(rest: string): boolean {
+  return rest === '-' || rest.startsWith('- ');
 }
 
 /** "key:" at the start of `rest`: the key and the length up to and including the colon. */

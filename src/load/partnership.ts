@@ -6,8 +6,8 @@ import { isValidPartnership } from '../model/generated/partnership-valid.js';
 import type { Partnership } from '../model/partnership.js';
 import { closestMatch } from './closest-match.js';
 import type { LocatedError } from './located-error.js';
-import { formatPath } from './validate.js';
-import { parseYaml, type Path, type YamlLimits, type YamlSource } from './yaml-source.js';
+import { locateProblem, type Problem } from './validate.js';
+import { parseYaml, type Path, type YamlSource } from './yaml-source.js';
 
 export interface LoadedPartnership {
   partnership: Partnership;
@@ -16,8 +16,8 @@ export interface LoadedPartnership {
 
 export type PartnershipLoad = { ok: true; loaded: LoadedPartnership } | { ok: false; errors: LocatedError[] };
 
-export async function loadPartnership(file: string, text: string, limits?: YamlLimits): Promise<PartnershipLoad> {
-  const parsed = await parseYaml(file, text, limits);
+export async function loadPartnership(file: string, text: string): Promise<PartnershipLoad> {
+  const parsed = await parseYaml(file, text);
   if (!parsed.ok) return parsed;
   const source = parsed.source;
   if (source.value === null || source.value === undefined) {
@@ -30,15 +30,10 @@ export async function loadPartnership(file: string, text: string, limits?: YamlL
   if (problems.length > 0) {
     return {
       ok: false,
-      errors: problems.map(({ path, message }) => ({ file, position: source.locate(path), message: `${formatPath(path)}: ${message}` })),
+      errors: problems.map((problem) => locateProblem(source, problem)),
     };
   }
   return { ok: true, loaded: { partnership, source } };
-}
-
-interface Problem {
-  path: Path;
-  message: string;
 }
 
 /** Checks what a schema cannot: references between sections, unique ids, dates in order. */

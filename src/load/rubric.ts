@@ -5,14 +5,13 @@
  */
 import * as z from 'zod/mini';
 import { CHECKS } from '../checks/index.js';
-import type { AnyCheck } from '../checks/check.js';
 import { partnershipSchema } from '../model/partnership.js';
-import { rubricSchema, type CheckUse, type Practice, type Rubric } from '../model/rubric.js';
+import { rubricSchema, type Practice, type Rubric } from '../model/rubric.js';
 import { schemaAt } from '../model/schema-walk.js';
 import { closestMatch } from './closest-match.js';
 import type { LocatedError } from './located-error.js';
-import { describeInput, formatPath, validateSource } from './validate.js';
-import { parseYaml, type Path, type YamlSource } from './yaml-source.js';
+import { describeInput, locateProblem, validateSource, type Problem } from './validate.js';
+import { parseYaml, type Path } from './yaml-source.js';
 
 export type RubricLoad = { ok: true; rubric: Rubric } | { ok: false; errors: LocatedError[] };
 
@@ -23,24 +22,10 @@ export async function loadRubric(file: string, text: string): Promise<RubricLoad
   if (!validation.ok) return validation;
   const rubric = validation.value;
   const problems = [...structureProblems(rubric), ...rubric.practices.flatMap((practice, index) => checkProblems(practice, index))];
-  if (problems.length > 0) return { ok: false, errors: problems.map((problem) => locate(parsed.source, problem)) };
-  // Parameters are stored parsed, so that defaults declared by each check are filled in once.
-  for (const practice of rubric.practices) {
-    for (const use of practice.checks) use.params = parseParams(CHECKS.get(use.check)!, use).data as Record<string, unknown>;
-  }
+  if (problems.length > 0) return { ok: false, errors: problems.map((problem) => locateProblem(parsed.source, problem)) };
   rubric.practices.sort((a, b) => a.number - b.number);
   rubric.principles.sort((a, b) => a.number - b.number);
   return { ok: true, rubric };
-}
-
-interface Problem {
-  path: Path;
-  message: string;
-  target?: 'key' | 'value';
-}
-
-function locate(source: YamlSource, problem: Problem): LocatedError {
-  return { file: source.file, position: source.locate(problem.path, problem.target), message: `${formatPath(problem.path)}: ${problem.message}` };
 }
 
 function structureProblems(rubric: Rubric): Problem[] {
@@ -74,6 +59,7 @@ function structureProblems(rubric: Rubric): Problem[] {
   return problems;
 }
 
+/** Problems with a practice's checks. Parameters that parse are stored parsed, so each check's defaults are filled in once. */
 function checkProblems(practice: Practice, practiceIndex: number): Problem[] {
   return practice.checks.flatMap((use, checkIndex) => {
     const at: Path = ['practices', practiceIndex, 'checks', checkIndex];
@@ -82,7 +68,7 @@ function checkProblems(practice: Practice, practiceIndex: number): Problem[] {
       const suggestion = closestMatch(use.check, [...CHECKS.keys()]);
       return [{ path: [...at, 'check'], message: `unknown check "${use.check}"${suggestion ? `; did you mean "${suggestion}"?` : ''}` }];
     }
-    const parsed = parseParams(check, use);
+    const parsed = check.params(z).safeParse(use.params, { reportInput: true });
     if (!parsed.success) {
       return parsed.error.issues.map((issue) => {
         const path = [...at, 'params', ...issue.path.map(String)];
@@ -92,12 +78,9 @@ function checkProblems(practice: Practice, practiceIndex: number): Problem[] {
         return { path, message: missing ? `${check.name} needs this parameter` : `invalid parameter for ${check.name} (${issue.code.replace(/_/g, ' ')})${got}` };
       });
     }
-    return pathProblems(parsed.data as Record<string, unknown>, [...at, 'params']);
+    use.params = parsed.data as Record<string, unknown>;
+    return pathProblems(use.params, [...at, 'params']);
   });
-}
-
-function parseParams(check: AnyCheck, use: CheckUse) {
-  return check.params(z).safeParse(use.params, { reportInput: true });
 }
 
 /** Paths in parameters must name something a partnership file can hold, so a typo fails at load time. */

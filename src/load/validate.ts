@@ -10,6 +10,18 @@ import { objectKeysAt } from '../model/schema-walk.js';
 
 type Issue = z.core.$ZodIssue;
 
+/** Something wrong at a place in a file, before it is located: the one shape every loader's checks report in. */
+export interface Problem {
+  path: Path;
+  message: string;
+  /** Point at the key rather than its value (an unknown or misplaced key). */
+  target?: 'value' | 'key';
+}
+
+export function locateProblem(source: YamlSource, problem: Problem): LocatedError {
+  return { file: source.file, position: source.locate(problem.path, problem.target), message: `${formatPath(problem.path)}: ${problem.message}` };
+}
+
 export type Validation<T> = { ok: true; value: T } | { ok: false; errors: LocatedError[] };
 
 export function validateSource<S extends z.ZodMiniType>(schema: S, source: YamlSource): Validation<z.infer<S>> {
@@ -17,9 +29,7 @@ export function validateSource<S extends z.ZodMiniType>(schema: S, source: YamlS
   if (result.success) return { ok: true, value: result.data as z.infer<S> };
   const errors: LocatedError[] = [];
   for (const issue of result.error.issues) {
-    for (const { path, message, target } of explainIssue(schema, issue)) {
-      errors.push({ file: source.file, position: source.locate(path, target), message: `${formatPath(path)}: ${message}` });
-    }
+    for (const problem of explainIssue(schema, issue)) errors.push(locateProblem(source, problem));
   }
   return { ok: false, errors: sortByPosition(errors) };
 }
@@ -33,13 +43,7 @@ export function formatPath(path: Path): string {
   return out;
 }
 
-interface Explained {
-  path: Path;
-  message: string;
-  target: 'value' | 'key';
-}
-
-function explainIssue(schema: z.ZodMiniType, issue: Issue): Explained[] {
+function explainIssue(schema: z.ZodMiniType, issue: Issue): Problem[] {
   const path = issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment));
   switch (issue.code) {
     case 'unrecognized_keys': {

@@ -6,7 +6,7 @@
  * The fast reader handles the plain YAML these files are written in; anything else
  * goes to the `yaml` package, loaded only then, which also words every syntax error.
  */
-import { fastParse, TooDeep, Unsupported, type Position } from './fast-yaml.js';
+import { fastParse, TooDeep, Unsupported, type Position, type PositionedDocument } from './fast-yaml.js';
 import type { LocatedError, SourcePosition } from './located-error.js';
 
 export type PathSegment = string | number;
@@ -31,16 +31,18 @@ export interface YamlSource {
 export type YamlParse = { ok: true; source: YamlSource } | { ok: false; errors: LocatedError[] };
 
 export async function parseYaml(file: string, text: string, limits: YamlLimits = DEFAULT_YAML_LIMITS): Promise<YamlParse> {
-  let document;
+  const position = lineIndex(text);
+  let document: PositionedDocument;
   try {
     document = fastParse(text, limits.maxDepth);
   } catch (error) {
     if (error instanceof TooDeep) return { ok: false, errors: [{ file, position: { line: 1, col: 1 }, message: `refused: ${error.message}` }] };
     if (!(error instanceof Unsupported)) throw error;
     const { parseFullYaml } = await import('./full-yaml.js');
-    return parseFullYaml(file, text, limits);
+    const full = parseFullYaml(file, text, limits, position);
+    if (!full.ok) return full;
+    document = full.document;
   }
-  const position = lineIndex(text);
   const root = document.root;
   return {
     ok: true,
@@ -70,7 +72,7 @@ function offsetOf(root: Position, path: Path, target: 'value' | 'key'): number {
 }
 
 /** Offset -> 1-based line and column, by binary search over line starts. */
-export function lineIndex(text: string): (offset: number) => SourcePosition {
+function lineIndex(text: string): (offset: number) => SourcePosition {
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return (offset) => {

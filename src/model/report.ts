@@ -5,10 +5,9 @@
  */
 import * as z from 'zod/mini';
 import { CHECK_STATUSES } from '../checks/check.js';
-
 import { BANDS, TRIANGULATION_LABELS } from './labels.js';
 
-export { BANDS, TRIANGULATION_LABELS, type Band } from './labels.js';
+export type { Band } from './labels.js';
 
 const score = z.nullable(z.number().check(z.gte(0), z.lte(100)));
 const pathSchema = z.array(z.union([z.string(), z.number()]));

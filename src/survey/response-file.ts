@@ -1,7 +1,7 @@
 /** Reading response files, with located errors; a file without the `pes_response` marker is refused. */
 import type { LocatedError } from '../load/located-error.js';
-import { formatPath } from '../load/validate.js';
-import { parseYaml, type Path, type YamlSource } from '../load/yaml-source.js';
+import { locateProblem, type Problem } from '../load/validate.js';
+import { parseYaml } from '../load/yaml-source.js';
 import { isValidResponse } from '../model/generated/response-valid.js';
 import type { SurveyResponse } from '../model/responses.js';
 import { RESPONSE_FORMAT } from '../model/vocabulary.js';
@@ -25,21 +25,22 @@ export async function parseResponse(file: string, text: string, rubric: Rubric):
   const response = value as SurveyResponse;
   const problems = rubricProblems(response, rubric);
   if (problems.length > 0) {
-    return { ok: false, errors: problems.map(({ path, message }) => ({ file, position: parsed.source.locate(path, 'key'), message: `${formatPath(path)}: ${message}` })) };
+    return { ok: false, errors: problems.map((problem) => locateProblem(parsed.source, problem)) };
   }
   return { ok: true, response };
 }
 
-function rubricProblems(response: SurveyResponse, rubric: Rubric): { path: Path; message: string }[] {
-  const problems: { path: Path; message: string }[] = [];
-  if (response.rubric !== rubric.id) problems.push({ path: ['rubric'], message: `answers belong to rubric "${response.rubric}", not "${rubric.id}"` });
+/** Answers and comments must name the rubric's practices and principles; each problem points at its key. */
+function rubricProblems(response: SurveyResponse, rubric: Rubric): Problem[] {
+  const problems: Problem[] = [];
+  if (response.rubric !== rubric.id) problems.push({ path: ['rubric'], target: 'key', message: `answers belong to rubric "${response.rubric}", not "${rubric.id}"` });
   const practices = new Set(rubric.practices.map((practice) => practice.id));
   for (const id of Object.keys(response.answers)) {
-    if (!practices.has(id)) problems.push({ path: ['answers', id], message: `no practice "${id}" in rubric ${rubric.id}` });
+    if (!practices.has(id)) problems.push({ path: ['answers', id], target: 'key', message: `no practice "${id}" in rubric ${rubric.id}` });
   }
   const principles = new Set(rubric.principles.map((principle) => principle.id));
   for (const id of Object.keys(response.comments ?? {})) {
-    if (!principles.has(id)) problems.push({ path: ['comments', id], message: `no principle "${id}" in rubric ${rubric.id}` });
+    if (!principles.has(id)) problems.push({ path: ['comments', id], target: 'key', message: `no principle "${id}" in rubric ${rubric.id}` });
   }
   return problems;
 }
