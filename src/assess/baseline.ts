@@ -4,7 +4,7 @@ import { round1 } from './score.js';
 
 export type BaselineChange = NonNullable<Report['baseline']>;
 
-export function compareWithBaseline(current: Report, baseline: Report, file: string): BaselineChange {
+export function compareWithBaseline(current: Pick<Report, 'practices' | 'principles' | 'overall'>, baseline: Report, file: string): BaselineChange {
   const change = (before: number | null, after: number | null) => ({
     before,
     after,

@@ -3,32 +3,30 @@
  * Paper-only practices and the widest disagreements come first, each with the
  * rubric's question for the room.
  */
-import type { PracticeResult, Report } from '../model/report.js';
-import type { Practice, Rubric } from '../model/rubric.js';
-import type { Triangulation } from './triangulate.js';
+import type { Report } from '../model/report.js';
+import type { AssessedPractice } from './report.js';
+import type { Rubric } from '../model/rubric.js';
+import { disagreementSize } from './triangulate.js';
 
 export const DISCUSSION_MIN = 3;
 export const DISCUSSION_MAX = 5;
 
-interface Candidate {
-  result: PracticeResult;
-  triangulation: Triangulation;
-  practice: Practice;
-}
-
-export function selectDiscussion(candidates: readonly Candidate[], rubric: Rubric): Report['discussion'] {
+export function selectDiscussion(candidates: readonly AssessedPractice[], rubric: Rubric): Report['discussion'] {
   // A practice the partnership chose not to pursue is not a topic for the room.
   const surveyed = candidates.filter(({ result }) => result.notApplicable === null && result.perception !== null && result.perception.mean !== null);
-  const urgency = ({ result, triangulation }: Candidate): number => {
+  const urgency = ({ result, triangulation }: AssessedPractice): number => {
     const perception = result.perception!;
     // Paper-only practices get a head start (a process nobody experiences is cheap to fix by talking);
     // a disagreement wider than that head start still ranks first.
     const paperOnly = result.labels.includes('paper_only') ? 2 + (rubric.triangulation.low_mean - perception.mean!) : 0;
-    const disagreement = result.labels.includes('divergent') ? Math.max(perception.sd ?? 0, triangulation.widestGroupGap?.gap ?? 0) : 0;
+    const disagreement = result.labels.includes('divergent') ? disagreementSize(perception.sd, triangulation.widestGroupGap) : 0;
     return paperOnly + disagreement;
   };
-  const flagged = surveyed.filter((candidate) => urgency(candidate) > 0).sort((a, b) => urgency(b) - urgency(a) || a.result.number - b.result.number);
-  const chosen = flagged.slice(0, DISCUSSION_MAX);
+  const flagged = surveyed
+    .map((candidate) => ({ candidate, urgency: urgency(candidate) }))
+    .filter((entry) => entry.urgency > 0)
+    .sort((a, b) => b.urgency - a.urgency || a.candidate.result.number - b.candidate.result.number);
+  const chosen = flagged.slice(0, DISCUSSION_MAX).map((entry) => entry.candidate);
   // With fewer than three flagged, add the practices people rate lowest, so the room always has a start.
   const lowest = surveyed
     .filter((candidate) => !chosen.includes(candidate))

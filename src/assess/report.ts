@@ -16,7 +16,7 @@ import { narrate } from './narrative.js';
 import { evaluateRubric, type PracticeEvaluation } from './evaluate.js';
 import { describeNeeds, formatOutcome } from './messages.js';
 import { bandFor, checkPoints, priorityOf, round1, STATUS_SEVERITY, weightedMean } from './score.js';
-import { triangulate, type GroupGap, type Triangulation } from './triangulate.js';
+import { disagreementSize, triangulate, type GroupGap, type Triangulation } from './triangulate.js';
 
 export const TOP_RECOMMENDATIONS = 5;
 
@@ -41,7 +41,8 @@ export interface ReportRequest {
   baseline?: { report: Report; file: string };
 }
 
-interface Assessed {
+/** A practice with its result and triangulation: what the discussion guide chooses from. */
+export interface AssessedPractice {
   practice: Practice;
   result: PracticeResult;
   triangulation: Triangulation;
@@ -140,11 +141,11 @@ export function buildReport(request: ReportRequest): Report {
         max: result.perception!.max ?? 0,
         widestGroupGap: triangulation.widestGroupGap,
       }))
-      .sort((a, b) => Math.max(b.sd, b.widestGroupGap?.gap ?? 0) - Math.max(a.sd, a.widestGroupGap?.gap ?? 0) || a.practice - b.practice),
+      .sort((a, b) => disagreementSize(b.sd, b.widestGroupGap) - disagreementSize(a.sd, a.widestGroupGap) || a.practice - b.practice),
     discussion: survey ? selectDiscussion(assessed, rubric) : [],
     baseline: null,
   };
-  if (request.baseline) report.baseline = compareWithBaseline({ ...report, narrative: '' }, request.baseline.report, request.baseline.file);
+  if (request.baseline) report.baseline = compareWithBaseline(report, request.baseline.report, request.baseline.file);
   return { ...report, narrative: narrate(report) };
 }
 
@@ -154,7 +155,7 @@ function assessPractice(
   notApplicable: string | undefined,
   rubric: Rubric,
   locate: (path: Path) => Location,
-): Assessed {
+): AssessedPractice {
   const results: CheckResult[] = checks.map(({ use, check, outcome }) => ({
     check: check.name,
     status: outcome.status,

@@ -47,6 +47,11 @@ export function combineScores(evidence: number | null, perception: number | null
   return round1(evidence * rubric.combine.evidence + perception * rubric.combine.perception);
 }
 
+/** How sharply people disagree on a practice: its spread or its widest group gap, whichever is larger. */
+export function disagreementSize(sd: number | null, widestGroupGap: GroupGap | null): number {
+  return Math.max(sd ?? 0, widestGroupGap?.gap ?? 0);
+}
+
 /** The two shown groups of one dimension whose means lie furthest apart. */
 export function widestGap(perception: PracticePerception): GroupGap | null {
   let widest: GroupGap | null = null;

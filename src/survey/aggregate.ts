@@ -120,8 +120,9 @@ function spreadOf(answers: readonly (number | typeof DONT_KNOW | undefined)[]): 
     n: values.length,
     mean: round2(average),
     sd: round2(standardDeviation(values)),
-    min: Math.min(...values),
-    max: Math.max(...values),
+    // From the distribution, not Math.min(...values): a spread of 100,000 arguments can overflow the stack.
+    min: distribution.findIndex((count) => count > 0) + 1,
+    max: 5 - [...distribution].reverse().findIndex((count) => count > 0),
     distribution,
     dontKnow,
     score: round2(perceptionScore(average)),
