@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { CHECKS } from '../checks/index.js';
 import { partnershipSchema } from '../model/partnership.js';
-import { rubricSchema, type Practice, type Rubric } from '../model/rubric.js';
+import { rubricSchema, type Practice, type Rubric, type Scoring } from '../model/rubric.js';
 import { schemaAt } from '../model/schema-walk.js';
 import { closestMatch } from './closest-match.js';
 import type { LocatedError } from './located-error.js';
@@ -50,11 +50,43 @@ function structureProblems(rubric: Rubric): Problem[] {
       message: `unknown principle "${practice.principle}"${suggestion ? `; did you mean "${suggestion}"?` : ` (known: ${principleIds.join(', ')})`}`,
     });
   });
-  if (rubric.bands.developing >= rubric.bands.strong) {
-    problems.push({ path: ['bands', 'developing'], message: `must be below bands.strong (${rubric.bands.strong})` });
+  problems.push(...scoringProblems(rubric.scoring));
+  if (rubric.triangulation.low_mean > rubric.triangulation.high_mean) {
+    problems.push({ path: ['triangulation', 'low_mean'], message: `must not be above triangulation.high_mean (${rubric.triangulation.high_mean})` });
   }
   if (Math.abs(rubric.combine.evidence + rubric.combine.perception - 1) > 1e-9) {
     problems.push({ path: ['combine'], message: 'evidence and perception weights must add up to 1' });
+  }
+  return problems;
+}
+
+/**
+ * The scoring numbers must keep their promises: bands in order, points in order, a
+ * critical check's caps inside the bands they are meant for, and one met plus one
+ * partly-met check of equal weight short of strong unless the rubric says otherwise.
+ */
+export function scoringProblems(scoring: Scoring): Problem[] {
+  const problems: Problem[] = [];
+  const { points, bands, caps } = scoring;
+  const at = (...path: string[]): Path => ['scoring', ...path];
+  if (bands.developing >= bands.strong) problems.push({ path: at('bands', 'developing'), message: `must be below scoring.bands.strong (${bands.strong})` });
+  if (!(points.met > points.partly && points.partly > points.not_met)) {
+    problems.push({ path: at('points'), message: `points must fall from met to partly to not_met (got ${points.met}, ${points.partly}, ${points.not_met})` });
+  }
+  if (points.met < bands.strong) problems.push({ path: at('points', 'met'), message: `must reach scoring.bands.strong (${bands.strong}), or no practice could be strong` });
+  const metAndPartly = (points.met + points.partly) / 2;
+  if (metAndPartly >= bands.strong && !scoring.met_and_partly_may_be_strong) {
+    problems.push({
+      path: at('points', 'partly'),
+      message: `one met and one partly-met check average ${metAndPartly}, which reaches scoring.bands.strong (${bands.strong}); lower the points or raise the band, or set scoring.met_and_partly_may_be_strong: true`,
+    });
+  }
+  if (caps.critical_not_met >= bands.developing) {
+    problems.push({ path: at('caps', 'critical_not_met'), message: `must lie in the gap band, below scoring.bands.developing (${bands.developing})` });
+  }
+  if (caps.critical_partly >= bands.strong) problems.push({ path: at('caps', 'critical_partly'), message: `must lie below scoring.bands.strong (${bands.strong})` });
+  if (caps.critical_partly < caps.critical_not_met) {
+    problems.push({ path: at('caps', 'critical_partly'), message: `must not be below scoring.caps.critical_not_met (${caps.critical_not_met})` });
   }
   return problems;
 }

@@ -14,6 +14,19 @@ export const checkUseSchema = z.strictObject({
   /** Relative weight of this check within its practice. */
   weight: z._default(z.number().check(z.gt(0)), 1),
   params: z._default(z.record(z.string(), z.unknown()), {}),
+  /** The practice's defining test: when it fails, the easy checks cannot average the practice out of trouble (caps under `scoring.caps`). */
+  critical: z._default(z.boolean(), false),
+  /** Why this check tests the practice: the fact of the field guide it rests on, in this project's words. */
+  basis: text,
+  /** What to do when the check is not met, concretely, naming the field to record it in. */
+  fix: text,
+});
+
+/** Advice for a practice whose survey signal says more than its band: the rubric's templates, or a practice's own. */
+const signalAdvice = z.strictObject({
+  paper_only: z.optional(text),
+  divergent: z.optional(text),
+  hidden_strength: z.optional(text),
 });
 
 export const practiceSchema = z.strictObject({
@@ -28,8 +41,11 @@ export const practiceSchema = z.strictObject({
   good: text,
   statement: text,
   question: text,
+  /** Which practice of the field guide this is, and the fact it rests on, in this project's words. */
+  basis: text,
   checks: z.array(checkUseSchema).check(z.minLength(1, 'every practice needs at least one evidence check')),
-  advice: z.strictObject({ gap: text, developing: text, strong: text }),
+  /** `strong`: how to keep the practice healthy. What to do otherwise comes from the failing checks' `fix`. */
+  advice: z.strictObject({ strong: text, signals: z.optional(signalAdvice) }),
 });
 
 export const principleSchema = z.strictObject({
@@ -45,28 +61,51 @@ export const rubricSchema = z.strictObject({
   version: text,
   title: text,
   source: z.optional(text),
-  bands: z.strictObject({
-    strong: z.number().check(z.gt(0), z.lte(100)),
-    developing: z.number().check(z.gt(0), z.lte(100)),
-    min_described_share: z.number().check(z.gte(0), z.lte(1)),
+  /** The scoring rule's numbers (README, "Scoring"); the loader checks that they fit together. */
+  scoring: z.strictObject({
+    /** Points per check status. A check the file does not describe earns 0: there is no setting for it. */
+    points: z.strictObject({
+      met: z.number().check(z.gte(0), z.lte(100)),
+      partly: z.number().check(z.gte(0), z.lte(100)),
+      not_met: z.number().check(z.gte(0), z.lte(100)),
+    }),
+    bands: z.strictObject({
+      strong: z.number().check(z.gt(0), z.lte(100)),
+      developing: z.number().check(z.gt(0), z.lte(100)),
+    }),
+    /** Ceilings on a practice's score when a critical check fails. */
+    caps: z.strictObject({
+      /** A critical check not met, or not described: must lie in the gap band. */
+      critical_not_met: z.number().check(z.gte(0), z.lte(100)),
+      /** A critical check only partly met: must lie below strong. */
+      critical_partly: z.number().check(z.gte(0), z.lte(100)),
+    }),
+    /** Below this share of the rubric's weight with evidence, a principle or the overall score is provisional. */
+    provisional_below: z.number().check(z.gte(0), z.lte(1)),
+    /** Set to true only on purpose: lets one met and one partly-met check of equal weight average into strong. */
+    met_and_partly_may_be_strong: z._default(z.boolean(), false),
   }),
   combine: z.strictObject({
     evidence: z.number().check(z.gte(0), z.lte(1)),
     perception: z.number().check(z.gte(0), z.lte(1)),
   }),
-  /** How evidence and perception are compared; the labels' wording is here too, so it is data like the rest. */
+  /** How evidence and perception are compared, and what to advise when they disagree: data like the rest. */
   triangulation: z.strictObject({
     low_mean: z.number().check(z.gte(1), z.lte(5)),
     high_mean: z.number().check(z.gte(1), z.lte(5)),
     divergent_sd: z.number().check(z.gt(0)),
     divergent_group_gap: z.number().check(z.gt(0)),
-    labels: z.strictObject({
-      confirmed_strength: text,
-      confirmed_gap: text,
-      paper_only: text,
-      hidden_strength: text,
-      divergent: text,
-    }),
+    /** Fewer 1-5 answers than this on a practice give no signal at all: "too few answers to tell". */
+    min_answers: z.int().check(z.gte(2)),
+    /** Fewer respondents than this put a small-sample caution on every survey figure. */
+    caution_below: z.int().check(z.gte(1)),
+    /**
+     * Advice for practices with these signals, where the survey says more than the file: it replaces the failing
+     * checks' fixes for paper only and hidden strength, and leads them for divergent.
+     * `{question}` is the practice's question for the room, `{mean}` its survey mean, `{spread}` how far answers lie apart,
+     * `{needs}` what the file would have to record.
+     */
+    advice: z.strictObject({ paper_only: text, divergent: text, hidden_strength: text }),
   }),
   survey: z.strictObject({
     scale: z.array(text).check(z.length(5, 'the agreement scale has exactly five labels, 1 to 5')),
@@ -81,3 +120,5 @@ export type Rubric = z.infer<typeof rubricSchema>;
 export type Practice = Rubric['practices'][number];
 export type Principle = Rubric['principles'][number];
 export type CheckUse = Practice['checks'][number];
+export type Scoring = Rubric['scoring'];
+export type SignalLabel = keyof Rubric['triangulation']['advice'];

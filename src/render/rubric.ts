@@ -25,24 +25,40 @@ export function renderPractice(rubric: Rubric, practice: Practice, options: Term
   const chalk = styler(options);
   const width = Math.min(options.width, 100);
   const principle = rubric.principles.find((p) => p.id === practice.principle);
+  const safe = terminalSafe;
   const section = (title: string, body: string) => [chalk.bold(title), body, ''];
   const lines = [
-    chalk.bold(`#${practice.number} ${terminalSafe(practice.title)}`),
-    chalk.dim(`Principle ${principle?.number}: ${terminalSafe(principle?.title ?? practice.principle)} · weight ${practice.weight} · id ${practice.id}`),
+    chalk.bold(`#${practice.number} ${safe(practice.title)}`),
+    chalk.dim(`Principle ${principle?.number}: ${safe(principle?.title ?? practice.principle)} · weight ${practice.weight} · id ${practice.id}`),
     '',
-    ...section('What good looks like', wrap(terminalSafe(practice.good), width, '  ')),
-    ...section('Survey statement', wrap(`"${terminalSafe(practice.statement)}"`, width, '  ')),
-    chalk.bold('Evidence checks'),
+    ...section('Basis in the field guide', wrap(safe(practice.basis), width, '  ')),
+    ...section('What good looks like', wrap(safe(practice.good), width, '  ')),
+    ...section('Survey statement', wrap(`"${safe(practice.statement)}"`, width, '  ')),
+    chalk.bold('Evidence checks') + chalk.dim('  (a critical check is the practice\'s defining test: failing it caps the practice)'),
   ];
   practice.checks.forEach((use, index) => {
     const check = CHECKS.get(use.check)!;
-    lines.push(wrap(`${index + 1}. ${terminalSafe(describeCheck(check, use.params))}`, width, '  '));
-    lines.push(chalk.dim(wrap(`reads ${terminalSafe(describeNeeds(check, use.params))} · check ${check.name}${use.weight !== 1 ? `, weight ${use.weight}` : ''}`, width, '     ')));
+    const critical = use.critical ? chalk.bold('critical: ') : '';
+    lines.push(wrap(`${index + 1}. ${critical}${safe(describeCheck(check, use.params))}`, width, '  ', '     '));
+    lines.push(chalk.dim(wrap(`reads ${safe(describeNeeds(check, use.params))} · check ${check.name}${use.weight !== 1 ? `, weight ${use.weight}` : ''}`, width, '     ')));
+    lines.push(wrap(`Basis: ${safe(use.basis)}`, width, '     '));
+    lines.push(wrap(`If not met: ${safe(use.fix)}`, width, '     '));
   });
   lines.push('');
-  lines.push(chalk.bold('Advice'));
-  for (const band of ['gap', 'developing', 'strong'] as const) lines.push(wrap(`${band}: ${terminalSafe(practice.advice[band])}`, width, '  '));
-  lines.push('');
-  lines.push(...section('Question for the room', wrap(terminalSafe(practice.question), width, '  ')));
+  const { caps } = rubric.scoring;
+  lines.push(
+    ...section(
+      'Scoring',
+      wrap(
+        `A critical check not met or not described caps the practice at ${caps.critical_not_met}; partly met, at ${caps.critical_partly}. ` +
+          `A check not described earns 0 but keeps its weight.`,
+        width,
+        '  ',
+      ),
+    ),
+  );
+  lines.push(...section('When it is strong', wrap(safe(practice.advice.strong), width, '  ')));
+  for (const [signal, text] of Object.entries(practice.advice.signals ?? {})) lines.push(wrap(`${signal.replace('_', ' ')}: ${safe(text)}`, width, '  '));
+  lines.push(...section('Question for the room', wrap(safe(practice.question), width, '  ')));
   return lines.join('\n').trimEnd();
 }

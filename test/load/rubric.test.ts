@@ -33,13 +33,44 @@ describe('the built-in rubric', () => {
     expect([1, 3, 4, 10, 11, 14, 15, 20, 21, 24, 25, 27].map(principleOf)).toEqual([1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6]);
   });
 
-  it('gives every practice evidence checks, a survey statement, a discussion question and advice for every band', async () => {
+  it('gives every practice evidence checks, a survey statement, a discussion question and advice for when it is strong', async () => {
     for (const practice of rubric.practices) {
       expect(practice.checks.length, `practice ${practice.number}`).toBeGreaterThan(0);
       expect(practice.statement).not.toMatch(/TODO/);
       expect(practice.question).not.toMatch(/TODO/);
-      for (const band of ['gap', 'developing', 'strong'] as const) expect(practice.advice[band]).not.toMatch(/TODO/);
+      expect(practice.advice.strong).not.toMatch(/TODO/);
     }
+  });
+
+  it('justifies every practice and every check from the field guide, and gives every check a fix naming where to record it', async () => {
+    for (const practice of rubric.practices) {
+      expect(practice.basis, `practice ${practice.number}`).toMatch(new RegExp(`^Guide (principle \\d+ and )?practice ${practice.number}\\b`));
+      for (const [index, use] of practice.checks.entries()) {
+        const where = `practice ${practice.number}, check ${index + 1}`;
+        expect(use.basis.length, where).toBeGreaterThan(30);
+        // A fix says where the result goes: a `field` of the partnership file.
+        expect(use.fix, where).toMatch(/`[a-z_.[\]]+/);
+      }
+    }
+  });
+
+  it('marks the defining test of every practice as critical, among them the ones the issue names', async () => {
+    for (const practice of rubric.practices) expect(practice.checks.some((use) => use.critical), `practice ${practice.number}`).toBe(true);
+    const critical = (number: number) => rubric.practices[number - 1]!.checks.filter((use) => use.critical).map((use) => use.check);
+    expect(critical(15)).toEqual(['integrationAssumptionsAligned']);
+    expect(critical(11)).toEqual(['teamsRelaunchedAfterTurnover']);
+    // Fewest metrics, and a results chain beyond outputs.
+    expect(critical(25)).toEqual(['focusedList', 'valuesCovered']);
+    expect(rubric.practices[24]!.checks.find((use) => use.critical && use.check === 'valuesCovered')!.params).toMatchObject({ field: 'level' });
+  });
+
+  it('scores with points 100/50/0 and bands 80/50, so that one met and one partly met check (75) stay developing', async () => {
+    expect(rubric.scoring).toMatchObject({
+      points: { met: 100, partly: 50, not_met: 0 },
+      bands: { strong: 80, developing: 50 },
+      caps: { critical_not_met: 40, critical_partly: 70 },
+      met_and_partly_may_be_strong: false,
+    });
   });
 
   it('fills in defaults declared by the checks (date_field) once, at load time', async () => {
@@ -50,6 +81,34 @@ describe('the built-in rubric', () => {
   it('uses the guide\'s 15% turnover rule and 3-6 month sprints', async () => {
     expect(rubric.practices[10]!.checks[0]!.params).toEqual({ turnover_threshold: 0.15, partly_share_due: 0.5 });
     expect(rubric.practices[23]!.checks[0]!.params).toMatchObject({ min_months: 3, max_months: 6 });
+  });
+});
+
+describe('the scoring settings', () => {
+  const scoring = (settings: string) => RUBRIC.replace(/^scoring:\n(?:  .*\n|\s*#.*\n)+/m, `scoring:\n${settings}\n`);
+  const settings = (partly: number, strong: number, extra = '') =>
+    `  points: { met: 100, partly: ${partly}, not_met: 0 }\n  bands: { strong: ${strong}, developing: 50 }\n  caps: { critical_not_met: 40, critical_partly: 70 }\n  provisional_below: 0.6${extra}`;
+
+  it('refuses points and bands that let one met and one partly met check average into strong, exactly on the boundary', async () => {
+    // (100 + 50) / 2 = 75: a band at 75 is reached, one at 75.5 is not.
+    const text = scoring(settings(50, 75));
+    expect(await errorsFor(text)).toEqual([
+      `r.yaml:${lineOf(text, 'partly: 50')}:31 scoring.points.partly: one met and one partly-met check average 75, which reaches scoring.bands.strong (75); lower the points or raise the band, or set scoring.met_and_partly_may_be_strong: true`,
+    ]);
+    expect((await loadRubric('r.yaml', scoring(settings(50, 75.5)))).ok).toBe(true);
+    expect((await loadRubric('r.yaml', scoring(settings(49, 75)))).ok).toBe(true);
+  });
+
+  it('accepts it when the rubric says so explicitly', async () => {
+    expect((await loadRubric('r.yaml', scoring(`${settings(50, 75)}\n  met_and_partly_may_be_strong: true`))).ok).toBe(true);
+  });
+
+  it('refuses caps outside the bands they are meant for', async () => {
+    const text = scoring(settings(50, 80).replace('critical_not_met: 40, critical_partly: 70', 'critical_not_met: 50, critical_partly: 80'));
+    expect(await errorsFor(text)).toEqual([
+      `r.yaml:${lineOf(text, 'critical_not_met: 50')}:29 scoring.caps.critical_not_met: must lie in the gap band, below scoring.bands.developing (50)`,
+      `r.yaml:${lineOf(text, 'critical_partly: 80')}:50 scoring.caps.critical_partly: must lie below scoring.bands.strong (80)`,
+    ]);
   });
 });
 
