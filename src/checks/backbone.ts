@@ -20,7 +20,9 @@ export const dedicatedBackbone = defineCheck({
     const backbone = partnership.backbone;
     if (!backbone) return { status: 'not_described', messageId: 'not_described', data: {}, path: ['backbone'] };
     if (!backbone.exists) return { status: 'not_met', messageId: 'absent', data: {}, path: ['backbone', 'exists'] };
-    const staff = backbone.staff ?? [];
+    // A backbone that exists but lists no staff says nothing about how much time it has.
+    const staff = backbone.staff;
+    if (staff === undefined) return { status: 'not_described', messageId: 'not_described', data: {}, path: ['backbone'] };
     const sum = (dedicated: boolean) => staff.filter((member) => member.dedicated === dedicated).reduce((total, member) => total + member.fte, 0);
     const fte = Math.round(sum(true) * 100) / 100;
     const status = gradeAtLeast(fte, params.met_fte, params.partly_fte);
@@ -28,7 +30,7 @@ export const dedicatedBackbone = defineCheck({
       status: fte === 0 ? 'not_met' : status,
       messageId: status === 'met' ? 'staffed' : 'thin',
       data: { fte, mixed: Math.round(sum(false) * 100) / 100, met_fte: params.met_fte },
-      path: ['backbone', backbone.staff ? 'staff' : 'exists'],
+      path: ['backbone', 'staff'],
     };
   },
 });

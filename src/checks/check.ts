@@ -52,9 +52,6 @@ export function defineCheck<Params>(definition: CheckDefinition<Params>): CheckD
   return definition;
 }
 
-/** Points per status: partly met counts half, and "not described" is left out of the mean. */
-export const STATUS_POINTS: Record<Exclude<CheckStatus, 'not_described'>, number> = { met: 100, partly: 50, not_met: 0 };
-
 /**
  * Fills `{name}` placeholders; `{name%}` shows a 0-1 fraction as a percentage.
  * Unknown names stay visible so that a template bug shows.

@@ -1,6 +1,6 @@
 /** Practice 4: money and in-kind help the partnership can actually use. */
 import type { ZodMini } from './check.js';
-import { defineCheck, gradeAtLeast, gradeAtMost, nameList, percent } from './check.js';
+import { defineCheck, gradeAtLeast, gradeAtMost, percent } from './check.js';
 import { fraction } from './params.js';
 import { activePartners } from './read.js';
 
@@ -12,14 +12,16 @@ export const inKindMatchedToNeeds = defineCheck({
   messages: {
     matched: 'all {total} in-kind contributions are matched to a need',
     unmatched: '{unmatched} of {total} in-kind contributions have no matched need ({share} matched): {details}',
+    none_offered: 'no in-kind contributions offered, so none to match',
   },
   evaluate({ partnership, asOf }, params) {
-    const offers = activePartners(partnership, asOf).flatMap(({ item, index }) =>
+    const active = activePartners(partnership, asOf);
+    const offers = active.flatMap(({ item, index }) =>
       (item.in_kind ?? []).map((offer, offerIndex) => ({ partner: item, offer, path: ['partners', index, 'in_kind', offerIndex, 'matched_need'] })),
     );
-    const anyDescribed = activePartners(partnership, asOf).some(({ item }) => item.in_kind !== undefined);
-    if (!anyDescribed) return { status: 'not_described', messageId: 'not_described', data: {}, path: ['partners'] };
-    if (offers.length === 0) return { status: 'met', messageId: 'matched', data: { total: 0 }, path: ['partners'] };
+    if (!active.some(({ item }) => item.in_kind !== undefined)) return { status: 'not_described', messageId: 'not_described', data: {}, path: ['partners'] };
+    // An honest `in_kind: []` says there is nothing to match: no finding either way.
+    if (offers.length === 0) return { status: 'not_described', messageId: 'none_offered', data: {}, path: ['partners'] };
     const unmatched = offers.filter(({ offer }) => offer.matched_need === null);
     const share = 1 - unmatched.length / offers.length;
     if (unmatched.length === 0) return { status: 'met', messageId: 'matched', data: { total: offers.length }, path: offers[0]!.path };
@@ -30,7 +32,8 @@ export const inKindMatchedToNeeds = defineCheck({
         unmatched: unmatched.length,
         total: offers.length,
         share: percent(share),
-        details: nameList(unmatched.map(({ partner, offer }) => `${offer.description} from ${partner.name}`)),
+        // Every unmatched offer is named: each is a piece of help going to waste, and the fix goes through them one by one.
+        details: unmatched.map(({ partner, offer }) => `${offer.description} from ${partner.name}`).join('; '),
       },
       path: unmatched[0]!.path,
       related: unmatched.slice(1).map(({ path }) => path),

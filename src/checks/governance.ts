@@ -1,7 +1,7 @@
 /** Practices 19 and 20: actions that get done, decisions that stay made, newcomers who learn them. */
 import type { ZodMini } from './check.js';
 import { monthsBetween, withinMonths, type IsoDate } from '../model/dates.js';
-import type { Partnership } from '../model/partnership.js';
+import type { Partner } from '../model/partnership.js';
 import { defineCheck, gradeAtLeast, gradeAtMost, nameList, percent } from './check.js';
 import { fraction, months } from './params.js';
 import { activePartners, indexed } from './read.js';
@@ -91,7 +91,9 @@ export const newcomersOnboarded = defineCheck({
   },
   evaluate({ partnership, asOf }, params) {
     const process = partnership.governance?.onboarding;
-    const founding = foundingDate(partnership);
+    // Who is new can only be told from the partner list.
+    if (!partnership.partners) return { status: 'not_described', messageId: 'not_described', data: {}, path: ['partners'] };
+    const founding = foundingDate(partnership.partners);
     // Founders were there when the rules were made; newcomers are those who joined after the founding month.
     const newcomers = activePartners(partnership, asOf).filter(
       ({ item }) => withinMonths(item.joined, asOf, params.within_months) && (founding === undefined || monthsBetween(founding, item.joined) > 1),
@@ -118,7 +120,10 @@ export const newcomersOnboarded = defineCheck({
   },
 });
 
-/** When the partnership began: `partnership.founded`, else the earliest date a partner joined. */
-function foundingDate(partnership: Partnership): IsoDate | undefined {
-  return partnership.partnership.founded ?? partnership.partners?.map((partner) => partner.joined).sort()[0];
+/**
+ * When the partnership began, as its partner list shows it: the earliest date a partner joined. `partnership.founded`
+ * is not read, so that leaving it out can never turn a newcomer into a founder and spare them onboarding.
+ */
+function foundingDate(partners: readonly Partner[]): IsoDate | undefined {
+  return partners.map((partner) => partner.joined).sort()[0];
 }

@@ -56,7 +56,9 @@ export const targetPopulationRepresented = defineCheck({
   },
   evaluate({ partnership }) {
     const representation = partnership.target_population?.representation;
-    if (!representation) return { status: 'not_described', messageId: 'not_described', data: {}, path: ['target_population'] };
+    if (!representation || (representation.governance_seats === undefined && representation.design_team_members === undefined)) {
+      return { status: 'not_described', messageId: 'not_described', data: {}, path: ['target_population'] };
+    }
     const seats = representation.governance_seats ?? 0;
     const designers = representation.design_team_members ?? 0;
     const places = (seats > 0 ? 1 : 0) + (designers > 0 ? 1 : 0);

@@ -39,10 +39,16 @@ describe('dedicatedBackbone', () => {
     expect(mixedOnly.data).toMatchObject({ fte: 0, mixed: 1 });
   });
 
-  it('is not met when a backbone exists on paper with no staff listed, pointing at `exists`', () => {
+  it('is not described when a backbone exists on paper with no staff listed: how much time it has is unknown', () => {
     const outcome = run(dedicatedBackbone, partnership({ backbone: { exists: true, name: 'Secretariat' } }), params);
+    expect(outcome.status).toBe('not_described');
+    expect(outcome.path).toEqual(['backbone']);
+  });
+
+  it('is not met when the staff list is honestly empty', () => {
+    const outcome = run(dedicatedBackbone, partnership({ backbone: { exists: true, staff: [] } }), params);
     expect(outcome.status).toBe('not_met');
-    expect(outcome.path).toEqual(['backbone', 'exists']);
+    expect(outcome.path).toEqual(['backbone', 'staff']);
   });
 
   it('is not met when there is no backbone', () => {

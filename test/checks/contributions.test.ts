@@ -34,7 +34,7 @@ describe('inKindMatchedToNeeds', () => {
     expect(outcome.path).toEqual(['partners', 0, 'in_kind', 0, 'matched_need']);
     expect(outcome.related).toEqual([['partners', 1, 'in_kind', 0, 'matched_need']]);
     expect(outcome.data).toMatchObject({ unmatched: 2, total: 4, share: '50%' });
-    expect(messageOf(inKindMatchedToNeeds, outcome, params)).toContain('Desk space from A, Van from B');
+    expect(messageOf(inKindMatchedToNeeds, outcome, params)).toContain('Desk space from A; Van from B');
   });
 
   it('is not met below 50% matched (1 of 3 = 33%)', () => {
@@ -58,10 +58,19 @@ describe('inKindMatchedToNeeds', () => {
     expect(outcome.path).toEqual(['partners', 2, 'in_kind', 0, 'matched_need']);
   });
 
-  it('is met when partners state they offer nothing in kind (empty lists)', () => {
+  it('has nothing to judge, so is not described, when partners state they offer nothing in kind (empty lists): never met on absence', () => {
     const outcome = run(inKindMatchedToNeeds, partnership({ partners: [partner('a', { in_kind: [] })] }), params);
-    expect(outcome.status).toBe('met');
-    expect(outcome.data.total).toBe(0);
+    expect(outcome.status).toBe('not_described');
+    expect(outcome.messageId).toBe('none_offered');
+  });
+
+  it('names every unmatched offer, however many: each is help going to waste', () => {
+    const offers = Array.from({ length: 6 }, (_, index) => offer(`Offer ${index + 1}`, null));
+    const outcome = run(inKindMatchedToNeeds, partnership({ partners: [partner('a', { in_kind: offers })] }), params);
+    expect(outcome.status).toBe('not_met');
+    const message = messageOf(inKindMatchedToNeeds, outcome, params);
+    for (const index of [1, 2, 3, 4, 5, 6]) expect(message).toContain(`Offer ${index} from A`);
+    expect(message).not.toMatch(/and \d+ more/);
   });
 
   it('is not described when no active partner says anything about in-kind help', () => {

@@ -195,9 +195,8 @@ describe('newcomersOnboarded', () => {
     expect(outcome.status).toBe('not_met');
   });
 
-  it('does not count founders, who joined in the founding month, as newcomers', () => {
+  it('does not count founders, who joined in the month of the earliest partner, as newcomers', () => {
     const data = partnership({
-      partnership: { name: 'P', founded: '2026-01-10' },
       governance: process,
       partners: [partner('a', { joined: '2026-01-10' }), partner('b', { joined: '2026-01-25' }), partner('c', { joined: '2026-04-01' })],
     });
@@ -206,17 +205,24 @@ describe('newcomersOnboarded', () => {
     expect(outcome.path).toEqual(['partners', 2, 'joined']);
   });
 
-  it('takes the earliest joining date as the founding date when `founded` is missing', () => {
-    const data = partnership({ governance: process, partners: [partner('a', { joined: '2026-01-10' }), partner('b', { joined: '2026-01-20' })] });
-    const outcome = run(newcomersOnboarded, data, params);
-    expect(outcome.status).toBe('met');
-    expect(outcome.messageId).toBe('no_newcomers');
+  it('does not read `partnership.founded`: leaving it out can never turn a newcomer into a founder', () => {
+    const partners = [partner('a', { joined: '2026-03-01' }), partner('b', { joined: '2026-03-10' })];
+    const withFounded = run(newcomersOnboarded, partnership({ partnership: { name: 'P', founded: '2025-11-01' }, governance: process, partners }), params);
+    const without = run(newcomersOnboarded, partnership({ governance: process, partners }), params);
+    expect(withFounded).toEqual(without);
+    expect(without.messageId).toBe('no_newcomers');
   });
 
   it('is not described with neither a process nor newcomers', () => {
-    expect(run(newcomersOnboarded, partnership(), params).status).toBe('not_described');
     const outcome = run(newcomersOnboarded, partnership({ partners: [partner('old')] }), params);
     expect(outcome.status).toBe('not_described');
     expect(outcome.path).toEqual(['governance']);
+  });
+
+  it('is not described without a partner list, even with a process: who is new cannot be told', () => {
+    expect(run(newcomersOnboarded, partnership(), params).status).toBe('not_described');
+    const outcome = run(newcomersOnboarded, partnership({ governance: process }), params);
+    expect(outcome.status).toBe('not_described');
+    expect(outcome.path).toEqual(['partners']);
   });
 });

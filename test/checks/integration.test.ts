@@ -11,11 +11,22 @@ const declared = (integration: IntegrationLevel | undefined, partners: ReturnTyp
   partnership({ partnership: { name: 'P', ...(integration ? { integration } : {}) }, partners });
 
 describe('integrationAssumptionsAligned', () => {
-  it('is met when every partner who stated a view assumes the declared level', () => {
-    const outcome = run(integrationAssumptionsAligned, declared('cooperative', [viewOf('a', 'cooperative'), viewOf('b', 'cooperative'), partner('quiet')]), params);
+  it('is met when every partner who stated a view assumes the declared level, and at least 75% of active partners have said', () => {
+    const data = declared('cooperative', [viewOf('a', 'cooperative'), viewOf('b', 'cooperative'), viewOf('c', 'cooperative'), partner('quiet')]);
+    const outcome = run(integrationAssumptionsAligned, data, params);
     expect(outcome.status).toBe('met');
-    expect(outcome.data).toMatchObject({ declared: 'cooperative', judged: 2 });
+    expect(outcome.data).toMatchObject({ declared: 'cooperative', judged: 3 });
     expect(outcome.path).toEqual(['partnership', 'integration']);
+  });
+
+  it('is only partly met when the partners who said agree but too few have said: two views say little about ten partners', () => {
+    const data = declared('cooperative', [viewOf('a', 'cooperative'), viewOf('b', 'cooperative'), partner('quiet'), partner('silent')]);
+    const outcome = run(integrationAssumptionsAligned, data, params);
+    expect(outcome.status).toBe('partly');
+    expect(outcome.messageId).toBe('few_views');
+    expect(outcome.data).toMatchObject({ judged: 2, active: 4, recorded: '50%', missing: 'QUIET, SILENT' });
+    expect(outcome.path).toEqual(['partners', 2]);
+    expect(outcome.related).toEqual([['partners', 3]]);
   });
 
   it('with tolerance 0, counts a partner one step away as a mismatch; is partly met at exactly 25% (1 of 4)', () => {
@@ -58,11 +69,10 @@ describe('integrationAssumptionsAligned', () => {
     expect(outcome.path).toEqual(['partners', 5, 'assumed_integration']);
   });
 
-  it('is partly met when a level is declared but no active partner recorded their own assumption', () => {
+  it('is not described when a level is declared but no active partner recorded their own assumption: alignment cannot be judged', () => {
     const outcome = run(integrationAssumptionsAligned, declared('coordinated', [partner('a'), viewOf('gone', 'cooperative', { left: '2025-01-01' })]), params);
-    expect(outcome.status).toBe('partly');
-    expect(outcome.messageId).toBe('unrecorded');
-    expect(outcome.path).toEqual(['partnership', 'integration']);
+    expect(outcome.status).toBe('not_described');
+    expect(run(integrationAssumptionsAligned, declared('coordinated', []), params).status).toBe('not_described');
   });
 
   it('is not met when nothing is declared but partners assume levels, listing the different views once each', () => {

@@ -93,4 +93,8 @@ describe('targetPopulationRepresented', () => {
     expect(run(targetPopulationRepresented, partnership(), {}).status).toBe('not_described');
     expect(run(targetPopulationRepresented, partnership({ target_population: { description: 'Farmers' } }), {}).status).toBe('not_described');
   });
+
+  it('is not described when the representation section names neither seats nor places', () => {
+    expect(represented({}).status).toBe('not_described');
+  });
 });
