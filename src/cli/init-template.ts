@@ -1,11 +1,14 @@
 /**
  * The starter file `pes init` writes: the few facts every assessment needs, and
- * every other section as a commented example to fill in. It must validate as is.
+ * every other section as a commented example to fill in. It must validate as is,
+ * and must not score as healthy: what is left to fill in is written as placeholders
+ * ("TODO ...", "..."), which the loader reads as not described (src/load/placeholders.ts).
  */
 export function starterPartnership(name: string, asOf: string, schemaPath: string): string {
   return `# yaml-language-server: $schema=${schemaPath}
-# A partnership file for partnership-health (pes). Fill in what you know; anything left
-# out is reported as "not described" (not as a failure) and the report says what to add.
+# A partnership file for partnership-health (pes). Fill in what you know. Anything left out,
+# or left as a placeholder (a value starting with TODO, or a bare ...), is "not described":
+# it earns no points, and the report says what to add and lists the placeholders by line.
 # Check it with \`pes validate\`, assess it with \`pes assess\`.
 
 # Every date rule (e.g. "reviewed in the last 12 months") counts back from this day.
@@ -14,7 +17,7 @@ as_of: ${asOf}
 partnership:
   name: ${JSON.stringify(name)}
   # Short enough to say in about 30 seconds (75 words at most).
-  purpose: Describe in one or two sentences what the partners achieve together that none could alone.
+  purpose: "TODO: in one or two sentences, what the partners achieve together that none could alone"
   # founded: 2024-01-15
   # last_purpose_review: 2025-09-30
   # Agreed degree of integration: parallel_play, coordinated, cooperative, collaborative, fully_integrated

@@ -31,7 +31,11 @@ export async function validate(files: readonly string[], options: ValidateOption
       [p.metrics?.length ?? 0, 'metrics'],
       [p.decisions?.length ?? 0, 'decisions'],
     ].map(([count, what]) => `${count} ${what}`);
-    writeStdout(`${displayPath(file)}: valid (${counts.join(', ')})\n`);
+    // A placeholder is valid YAML but not a fact: say so here, before an assessment reads it as not described.
+    const placeholders = result.loaded.placeholders;
+    const lines = [...new Set(placeholders.map((placeholder) => placeholder.line))];
+    const unfinished = placeholders.length > 0 ? `; ${placeholders.length} placeholder${placeholders.length === 1 ? '' : 's'} to fill in (line${lines.length === 1 ? '' : 's'} ${lines.join(', ')})` : '';
+    writeStdout(`${displayPath(file)}: valid (${counts.join(', ')})${unfinished}\n`);
   }
   if (errors.length > 0) throw new UserError(errors);
 }

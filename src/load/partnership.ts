@@ -6,12 +6,16 @@ import { isValidPartnership } from '../model/generated/partnership-valid.js';
 import type { Partnership } from '../model/partnership.js';
 import { closestMatch } from './closest-match.js';
 import type { LocatedError } from './located-error.js';
+import { hasPlaceholder, withoutPlaceholders, type Placeholder } from './placeholders.js';
 import { locateProblem, type Problem } from './validate.js';
 import { parseYaml, type Path, type YamlSource } from './yaml-source.js';
 
 export interface LoadedPartnership {
+  /** The facts of the file: placeholders are already left out (see placeholders.ts). */
   partnership: Partnership;
+  /** Locates paths into `partnership` on the file as written. */
   source: YamlSource;
+  placeholders: Placeholder[];
 }
 
 export type PartnershipLoad = { ok: true; loaded: LoadedPartnership } | { ok: false; errors: LocatedError[] };
@@ -33,7 +37,11 @@ export async function loadPartnership(file: string, text: string): Promise<Partn
       errors: problems.map((problem) => locateProblem(source, problem)),
     };
   }
-  return { ok: true, loaded: { partnership, source } };
+  if (!hasPlaceholder(partnership)) return { ok: true, loaded: { partnership, source, placeholders: [] } };
+  // Only a file with placeholders needs to know which keys are optional, so only then is the schema loaded.
+  const [{ partnershipSchema }, { isOptionalKey }] = await Promise.all([import('../model/partnership.js'), import('../model/schema-walk.js')]);
+  const cleaned = withoutPlaceholders(source, (path, key) => isOptionalKey(partnershipSchema, path, key));
+  return { ok: true, loaded: { partnership: cleaned.source.value as Partnership, source: cleaned.source, placeholders: cleaned.placeholders } };
 }
 
 /** Checks what a schema cannot: references between sections, unique ids, dates in order. */

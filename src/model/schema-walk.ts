@@ -38,6 +38,13 @@ export function objectKeysAt(schema: unknown, path: Path): string[] {
   return def?.type === 'object' ? Object.keys(def.shape ?? {}) : [];
 }
 
+/** Whether the object schema at `path` lets `key` be left out (optional or defaulted); false when there is no such key. */
+export function isOptionalKey(schema: unknown, path: Path, key: string): boolean {
+  const def = defOf(schemaAt(schema, path));
+  const field = def?.type === 'object' && def.shape && Object.hasOwn(def.shape, key) ? defOf(def.shape[key]) : undefined;
+  return field?.type === 'optional' || field?.type === 'default';
+}
+
 export function schemaKind(schema: unknown): string | undefined {
   return defOf(schema)?.type;
 }
