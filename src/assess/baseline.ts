@@ -1,4 +1,7 @@
-/** The change since an earlier report: per practice, per principle and overall, matched by id. */
+/**
+ * The change since an earlier report of the same partnership and rubric (the CLI refuses
+ * any other): per practice, per principle and overall, matched by id.
+ */
 import type { Report } from '../model/report.js';
 import { round1 } from './score.js';
 
@@ -27,6 +30,7 @@ export function compareWithBaseline(current: Pick<Report, 'practices' | 'princip
   return {
     file,
     asOf: baseline.asOf,
+    rubricVersion: baseline.rubric.version,
     overall,
     principles: current.principles.map((principle) => ({
       id: principle.id,

@@ -12,8 +12,10 @@ export const DISCUSSION_MIN = 3;
 export const DISCUSSION_MAX = 5;
 
 export function selectDiscussion(candidates: readonly AssessedPractice[], rubric: Rubric): Report['discussion'] {
-  // A practice the partnership chose not to pursue is not a topic for the room.
-  const surveyed = candidates.filter(({ result }) => result.notApplicable === null && result.perception !== null && result.perception.mean !== null);
+  // A practice the partnership chose not to pursue is not a topic for the room, and a handful of answers is no reason to raise one.
+  const surveyed = candidates.filter(
+    ({ result }) => result.notApplicable === null && result.perception !== null && result.perception.mean !== null && !result.tooFewAnswers,
+  );
   const urgency = ({ result, triangulation }: AssessedPractice): number => {
     const perception = result.perception!;
     // Paper-only practices get a head start (a process nobody experiences is cheap to fix by talking);

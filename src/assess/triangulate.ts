@@ -8,7 +8,6 @@ import { TRIANGULATION_LABELS, type Band, type TriangulationLabel } from '../mod
 import type { Rubric } from '../model/rubric.js';
 import type { PracticePerception } from '../survey/aggregate.js';
 import { round2 } from '../survey/statistics.js';
-import { round1 } from './score.js';
 
 
 export interface GroupGap {
@@ -21,30 +20,25 @@ export interface GroupGap {
 export interface Triangulation {
   /** In order of precedence: the first is the one a recommendation leads with. */
   labels: TriangulationLabel[];
-  combined: number | null;
   widestGroupGap: GroupGap | null;
+  /** Answers exist but fewer than the rubric's `min_answers`: no signal is given, since a handful of answers cannot tell. */
+  tooFewAnswers: boolean;
 }
 
 export function triangulate(evidence: { score: number | null; band: Band }, perception: PracticePerception | undefined, rubric: Rubric): Triangulation {
   const settings = rubric.triangulation;
   const average = perception?.mean ?? null;
-  const combined = combineScores(evidence.score, perception?.score ?? null, rubric);
-  if (average === null || perception === undefined) return { labels: [], combined, widestGroupGap: null };
+  if (average === null || perception === undefined) return { labels: [], widestGroupGap: null, tooFewAnswers: false };
   const widestGroupGap = widestGap(perception);
+  // A spread or a mean over three or four answers is noise: every signal needs the rubric's minimum of answers.
+  if (perception.n < settings.min_answers) return { labels: [], widestGroupGap, tooFewAnswers: true };
   const labels = new Set<TriangulationLabel>();
   if (evidence.band === 'strong' && average < settings.low_mean) labels.add('paper_only');
   if ((perception.sd ?? 0) >= settings.divergent_sd || (widestGroupGap?.gap ?? 0) >= settings.divergent_group_gap) labels.add('divergent');
   if (evidence.band === 'not_described' && average >= settings.high_mean) labels.add('hidden_strength');
   if (evidence.band === 'gap' && average < settings.low_mean) labels.add('confirmed_gap');
   if (evidence.band === 'strong' && average >= settings.high_mean) labels.add('confirmed_strength');
-  return { labels: TRIANGULATION_LABELS.filter((label) => labels.has(label)), combined, widestGroupGap };
-}
-
-/** Weighted evidence and perception when both exist, otherwise whichever exists. */
-export function combineScores(evidence: number | null, perception: number | null, rubric: Rubric): number | null {
-  if (evidence === null) return perception === null ? null : round1(perception);
-  if (perception === null) return evidence;
-  return round1(evidence * rubric.combine.evidence + perception * rubric.combine.perception);
+  return { labels: TRIANGULATION_LABELS.filter((label) => labels.has(label)), widestGroupGap, tooFewAnswers: false };
 }
 
 /** How sharply people disagree on a practice: its spread or its widest group gap, whichever is larger. */

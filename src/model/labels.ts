@@ -1,4 +1,8 @@
 /** Names shared by the report schema and the code that fills it, kept apart so the code need not build the schema. */
+
+/** Bumped whenever a report's shape or meaning changes; a baseline of another version is refused. */
+export const REPORT_SCHEMA_VERSION = 2;
+
 export const BANDS = ['strong', 'developing', 'gap', 'not_described', 'not_applicable'] as const;
 export type Band = (typeof BANDS)[number];
 

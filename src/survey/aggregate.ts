@@ -5,6 +5,7 @@
  */
 import type { Rubric } from '../model/rubric.js';
 import type { SurveyResponse } from '../model/responses.js';
+import { onOrBefore, type IsoDate } from '../model/dates.js';
 import { DONT_KNOW } from '../model/vocabulary.js';
 import { DEFAULT_MIN_GROUP_SIZE } from '../model/defaults.js';
 import { groupBy } from '../model/group-by.js';
@@ -59,9 +60,14 @@ export interface DimensionSummary {
 export interface SurveyAggregate {
   /** Free-text comments by principle, only when the user asked for them; never with a name or a respondent id. */
   comments: { principle: string; texts: string[] }[] | null;
+  /** Respondents counted (without late ones, unless they were included). */
   respondents: number;
   complete: number;
   minGroupSize: number;
+  /** Fewer respondents than the rubric's `triangulation.caution_below`: a few voices, not the partnership's view. */
+  smallSample: boolean;
+  /** Responses dated after the as-of date: like evidence from after it, left out unless the user asked to include them. */
+  late: { count: number; included: boolean };
   practices: PracticePerception[];
   principles: PrinciplePerception[];
   overall: { n: number; mean: number | null; score: number | null };
@@ -70,11 +76,14 @@ export interface SurveyAggregate {
 
 export function aggregateResponses(
   rubric: Rubric,
-  responses: readonly SurveyResponse[],
+  all: readonly SurveyResponse[],
   minGroupSize = DEFAULT_MIN_GROUP_SIZE,
   nameGroup: (dimension: Dimension, value: string) => string = (_, value) => value,
   includeComments = false,
+  dated?: { asOf: IsoDate; includeLate: boolean },
 ): SurveyAggregate {
+  const late = dated ? all.filter((response) => !onOrBefore(response.date, dated.asOf)) : [];
+  const responses = dated && !dated.includeLate ? all.filter((response) => !late.includes(response)) : all;
   const groupings = DIMENSIONS.map((dimension) => groupRespondents(responses, dimension, minGroupSize, nameGroup));
   const practices = rubric.practices.map((practice): PracticePerception => {
     const answers = responses.map((response) => response.answers[practice.id]);
@@ -94,6 +103,8 @@ export function aggregateResponses(
     respondents: responses.length,
     complete: responses.filter((response) => response.complete).length,
     minGroupSize,
+    smallSample: responses.length < rubric.triangulation.caution_below,
+    late: { count: late.length, included: dated?.includeLate === true && late.length > 0 },
     practices,
     principles,
     overall: { n, mean: overallMean, score },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { selectDiscussion } from '../../src/assess/discussion.js';
-import { combineScores, triangulate, widestGap } from '../../src/assess/triangulate.js';
+import { combinedScore } from '../../src/assess/score.js';
+import { triangulate, widestGap } from '../../src/assess/triangulate.js';
 import type { Band, PracticeResult } from '../../src/model/report.js';
 import type { GroupFigure, PracticePerception } from '../../src/survey/aggregate.js';
 import { builtinRubric } from '../helpers/rubric.js';
@@ -97,34 +98,45 @@ describe('triangulation labels', () => {
   });
 
   it('gives no label without perception, or when nobody answered on the scale', () => {
-    expect(triangulate(STRONG, undefined, rubric)).toEqual({ labels: [], combined: 100, widestGroupGap: null });
-    expect(triangulate(STRONG, perception(null, { dontKnow: 4 }), rubric)).toEqual({ labels: [], combined: 100, widestGroupGap: null });
+    expect(triangulate(STRONG, undefined, rubric)).toEqual({ labels: [], widestGroupGap: null, tooFewAnswers: false });
+    expect(triangulate(STRONG, perception(null, { dontKnow: 4 }), rubric)).toEqual({ labels: [], widestGroupGap: null, tooFewAnswers: false });
+  });
+
+  it('gives no label at all below the rubric\'s minimum of answers: too few answers to tell', () => {
+    expect(rubric.triangulation.min_answers).toBe(5);
+    // Four answers spread 1-5 look divergent, and a mean of 2.5 looks paper-only, but four people cannot tell.
+    const four = perception(2.5, { n: 4, sd: 1.9 });
+    expect(triangulate(STRONG, four, rubric)).toMatchObject({ labels: [], tooFewAnswers: true });
+    expect(triangulate(STRONG, { ...four, n: 5 }, rubric)).toMatchObject({ labels: ['paper_only', 'divergent'], tooFewAnswers: false });
   });
 });
 
 describe('combined score', () => {
+  const evidence = (score: number | null, cap: number | null = null) => ({
+    score,
+    coverage: score === null ? 0 : 1,
+    cap: cap === null ? null : { check: 'c', status: 'not_met' as const, limit: cap },
+  });
+
   it('weighs evidence 0.6 and perception 0.4 when both exist', () => {
     // Mean 2.5 -> perception (2.5 - 1) / 4 * 100 = 37.5; 100 * 0.6 + 37.5 * 0.4 = 60 + 15 = 75.
-    expect(triangulate(STRONG, perception(2.5), rubric).combined).toBe(75);
+    expect(combinedScore(evidence(100), 37.5, rubric.combine)).toBe(75);
     // 50 * 0.6 + 66.67 * 0.4 = 30 + 26.668 = 56.668 -> 56.7.
-    expect(combineScores(50, 66.67, rubric)).toBe(56.7);
+    expect(combinedScore(evidence(50), 66.67, rubric.combine)).toBe(56.7);
   });
 
   it('is the evidence score alone without perception', () => {
-    expect(combineScores(62.5, null, rubric)).toBe(62.5);
-    expect(triangulate(DEVELOPING, undefined, rubric).combined).toBe(62.5);
+    expect(combinedScore(evidence(62.5), null, rubric.combine)).toBe(62.5);
   });
 
-  it('is the perception score alone, to one decimal, without evidence', () => {
-    // Mean 4 -> (4 - 1) / 4 * 100 = 75.
-    expect(triangulate(NOT_DESCRIBED, perception(4), rubric).combined).toBe(75);
-    // 66.67 -> 66.7.
-    expect(combineScores(null, 66.67, rubric)).toBe(66.7);
+  it('is nothing without evidence, however well people rate the practice: perception never scores alone', () => {
+    expect(combinedScore(evidence(null), 100, rubric.combine)).toBeNull();
+    expect(combinedScore(evidence(null), null, rubric.combine)).toBeNull();
   });
 
-  it('is null with neither', () => {
-    expect(combineScores(null, null, rubric)).toBeNull();
-    expect(triangulate(NOT_DESCRIBED, perception(null), rubric).combined).toBeNull();
+  it('keeps the cap of a failing critical check: people rating it well cannot lift it out of the gap band', () => {
+    // 40 * 0.6 + 100 * 0.4 = 64, held at the cap of 40.
+    expect(combinedScore(evidence(40, 40), 100, rubric.combine)).toBe(40);
   });
 });
 
@@ -167,16 +179,19 @@ describe('discussion guide', () => {
       short: practice.short,
       principle: practice.principle,
       weight: practice.weight,
-      score: triangulation.combined,
+      score: combinedScore({ score: evidence.score, coverage: 1, cap: null }, seen?.score ?? null, rubric.combine),
       band: evidence.band,
-      evidence: { score: evidence.score, band: evidence.band, checks: [] },
+      coverage: evidence.score === null ? 0 : 1,
+      basis: practice.basis,
+      evidence: { score: evidence.score, band: evidence.band, cap: null, checks: [] },
       perception: seen === null ? null : withoutPractice(seen),
       labels: triangulation.labels,
+      tooFewAnswers: triangulation.tooFewAnswers,
       notApplicable: null,
       finding: '',
       location,
       priority: 0,
-      recommendation: '',
+      advice: [],
       needs: [],
     };
     return { result, triangulation, practice };
