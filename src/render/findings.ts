@@ -17,11 +17,12 @@ export interface Finding {
 export function findingsOf(report: Report, failOn: FailOn): Finding[] {
   const findings: Finding[] = [];
   for (const practice of report.practices) {
-    if (practice.band === 'not_applicable' || practice.band === 'strong') continue;
+    if (practice.band === 'not_applicable') continue;
     const failing = failsOn(practice.band, failOn);
     for (const check of practice.evidence.checks) {
       if (check.status === 'met') continue;
-      const level: FindingLevel = check.status === 'not_described' ? 'note' : failing ? 'error' : 'warning';
+      // A strong practice may still have a check open: it is shown, as a note, like what the file does not describe.
+      const level: FindingLevel = check.status === 'not_described' || practice.band === 'strong' ? 'note' : failing ? 'error' : 'warning';
       findings.push({ practice, check, level });
     }
   }

@@ -4,7 +4,7 @@
  */
 import type { Report } from '../model/report.js';
 import { findingsOf } from './findings.js';
-import { BAND_LABEL, scoreText } from './labels.js';
+import { BAND_LABEL, coverageText, reportCautions, scoreText } from './labels.js';
 import type { RenderOptions } from './options.js';
 import { terminalSafe } from './sanitize.js';
 
@@ -17,7 +17,11 @@ export function renderGithub(report: Report, options: RenderOptions): string {
     return `::${COMMAND[level]} ${properties.join(',')}::${data(check.message)}`;
   });
   const overall = report.overall;
-  lines.push(`::notice title=${property('Partnership health')}::${data(`${report.partnership.name}: ${scoreText(overall.score)}/100, ${BAND_LABEL[overall.band]} as of ${report.asOf}`)}`);
+  const provisional = overall.provisional ? ' (provisional)' : '';
+  lines.push(
+    `::notice title=${property('Partnership health')}::${data(`${report.partnership.name}: ${scoreText(overall.score)}/100, ${BAND_LABEL[overall.band]}${provisional} as of ${report.asOf}; ${coverageText(overall)}`)}`,
+  );
+  for (const caution of reportCautions(report)) lines.push(`::warning title=${property('Partnership health')}::${data(caution)}`);
   return `${lines.join('\n')}\n`;
 }
 

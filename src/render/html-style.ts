@@ -15,7 +15,7 @@ h2 { font-size: 19px; margin: 32px 0 12px; padding-bottom: 4px; border-bottom: 2
 .bg-strong { background: var(--strong); } .bg-developing { background: var(--developing); } .bg-gap { background: var(--gap); } .bg-not_described, .bg-not_applicable { background: #888; }
 .band-strong { color: var(--strong); } .band-developing { color: var(--developing); } .band-gap { color: var(--gap); } .band-not_described, .band-not_applicable { color: var(--muted); }
 .summary { display: grid; grid-template-columns: minmax(320px, 480px) 1fr; gap: 20px; align-items: center; }
-table.practices td:nth-child(2) { min-width: 14em; }
+table.practices td:nth-child(2) { min-width: 14em; } table.practices td:last-child { width: 45%; }
 code { font: 12.5px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: #eef0f3; padding: 0 3px; border-radius: 3px; }
 svg.radar { width: 100%; height: auto; }
 svg .ring { fill: none; stroke: var(--line); } svg .spoke { stroke: var(--line); }
@@ -31,6 +31,12 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 600; color: #fff; white-space: nowrap; }
 .signal { display: inline-block; padding: 0 6px; border: 1px solid currentColor; border-radius: 4px; font-size: 12px; color: #5b3f9e; margin: 1px 2px 1px 0; white-space: nowrap; }
 ol.recommendations > li { margin-bottom: 14px; } .finding { color: var(--muted); }
+ul.advice { margin: 4px 0 0; padding-left: 20px; }
+ul.findings { margin: 0; padding-left: 16px; } ul.findings li { margin: 0 0 3px; }
+ul.findings .status { font-size: 11px; font-weight: 600; text-transform: uppercase; letter-spacing: .03em; white-space: nowrap; }
+.status-not_met .status { color: var(--gap); } .status-partly .status { color: var(--developing); }
+.coverage { color: var(--muted); font-size: 13px; }
+.caution { margin: 6px 0; padding: 6px 10px; border-left: 4px solid var(--developing); background: #fff7e6; font-size: 14px; }
 .up { color: var(--strong); } .down { color: var(--gap); }
 footer { margin-top: 36px; border-top: 1px solid var(--line); padding-top: 10px; }
 @media (max-width: 760px) { .summary { grid-template-columns: 1fr; } main { padding: 20px 14px; } .hide-narrow { display: none; } }

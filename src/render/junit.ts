@@ -6,12 +6,14 @@
 import { failsOn } from '../model/labels.js';
 import type { PracticeResult, Report } from '../model/report.js';
 import type { RenderOptions } from './options.js';
-import { BAND_LABEL, scoreText } from './labels.js';
+import { BAND_LABEL, coverageText, reportCautions, scoreText } from './labels.js';
 import { escapeXml as x } from './xml-text.js';
 
 export function renderJunit(report: Report, options: RenderOptions): string {
   const fails = (practice: PracticeResult) => failsOn(practice.band, options.failOn);
   const file = report.inputs.partnership.file;
+  // CI shows a suite's properties, so the survey's and the file's cautions travel with every principle.
+  const cautions = reportCautions(report);
   const suites = report.principles.map((principle) => {
     const practices = report.practices.filter((practice) => practice.principle === principle.id);
     const cases = practices.map((practice) => {
@@ -23,8 +25,8 @@ export function renderJunit(report: Report, options: RenderOptions): string {
       const summary = `${BAND_LABEL[practice.band]}: ${scoreText(practice.score)}/100`;
       if (fails(practice)) {
         const details = [
-          ...practice.evidence.checks.map((check) => `[${check.status.replace('_', ' ')}] ${check.message} (line ${check.location.line})`),
-          `Recommendation: ${practice.recommendation}`,
+          ...practice.evidence.checks.map((check) => `[${check.status.replace('_', ' ')}]${check.critical ? ' [critical]' : ''} ${check.message} (line ${check.location.line})`),
+          ...practice.advice.map((step) => `Do: ${step}`),
         ].join('\n');
         return `    <testcase ${attributes}>\n      <failure message="${x(`${summary}; ${practice.finding}`)}" type="${practice.band}">${x(details)}</failure>\n    </testcase>`;
       }
@@ -32,13 +34,20 @@ export function renderJunit(report: Report, options: RenderOptions): string {
     });
     const failures = practices.filter(fails).length;
     const skipped = practices.filter(isSkipped).length;
-    return `  <testsuite name="${x(`${principle.number}. ${principle.title}`)}" tests="${practices.length}" failures="${failures}" errors="0" skipped="${skipped}" time="0">\n${cases.join('\n')}\n  </testsuite>`;
+    const properties = [
+      ['score', scoreText(principle.score)],
+      ['band', principle.band],
+      ['coverage', coverageText(principle)],
+      ...cautions.map((caution) => ['caution', caution]),
+    ].map(([name, value]) => `      <property name="${name}" value="${x(value!)}"/>`);
+    const propertyList = `    <properties>\n${properties.join('\n')}\n    </properties>`;
+    return `  <testsuite name="${x(`${principle.number}. ${principle.title}`)}" tests="${practices.length}" failures="${failures}" errors="0" skipped="${skipped}" time="0">\n${propertyList}\n${cases.join('\n')}\n  </testsuite>`;
   });
   const failures = report.practices.filter(fails).length;
   const skipped = report.practices.filter(isSkipped).length;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${x(`partnership health: ${report.partnership.name} (${report.asOf})`)}" tests="${report.practices.length}" failures="${failures}" errors="0" skipped="${skipped}" time="0">`,
+    `<testsuites name="${x(`partnership health: ${report.partnership.name} (${report.asOf}): ${scoreText(report.overall.score)}/100, ${BAND_LABEL[report.overall.band]}, ${coverageText(report.overall)}`)}" tests="${report.practices.length}" failures="${failures}" errors="0" skipped="${skipped}" time="0">`,
     ...suites,
     '</testsuites>',
     '',

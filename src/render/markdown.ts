@@ -1,12 +1,27 @@
 /**
  * Markdown for a pull-request comment or a wiki page: the story first, then the
- * principles, the top recommendations, disagreements and all 27 practices. Every
- * piece of user-written text goes through escapeMarkdown.
+ * principles with their coverage, the top recommendations, disagreements, every
+ * practice, and every open finding of every practice. Every piece of user-written text
+ * goes through escapeMarkdown.
  */
 import type { Report } from '../model/report.js';
 import { deltaText, practiceChange, principleChange } from './changes.js';
 import { withCodeSpans } from './code-spans.js';
-import { BAND_LABEL, bar, labelList, scoreText, spreadText, surveyCell } from './labels.js';
+import {
+  BAND_LABEL,
+  bar,
+  coverageText,
+  findingStatus,
+  findingText,
+  openChecks,
+  scoreText,
+  signalText,
+  spreadText,
+  STATUS_MARK,
+  reportCautions,
+  surveyCell,
+  weightPercent,
+} from './labels.js';
 import { escapeMarkdown as md } from './markdown-text.js';
 
 /** Rubric prose: escaped, with its `key` spans kept as code spans. */
@@ -17,22 +32,32 @@ function prose(text: string): string {
 export function renderMarkdown(report: Report): string {
   const lines: string[] = [];
   const { overall } = report;
-  const withBaseline = report.baseline !== null;
+  const baseline = report.baseline;
   lines.push(`# Partnership health: ${md(report.partnership.name)}`, '');
   lines.push(
     `As of ${report.asOf} · rubric ${md(report.rubric.id)} ${md(report.rubric.version)} · overall **${scoreText(overall.score)}/100, ${BAND_LABEL[overall.band]}**` +
-      `${overall.provisional ? ' (provisional)' : ''} · evidence for ${overall.described} of ${overall.total} practices` +
-      (report.baseline ? ` · ${deltaText(report.baseline.overall.delta)} since ${report.baseline.asOf}` : ''),
+      `${overall.provisional ? ' (provisional)' : ''} · ${coverageText(overall)}` +
+      (baseline ? ` · ${deltaText(baseline.overall.delta)} since ${baseline.asOf}` : ''),
     '',
   );
-  lines.push(`> ${md(report.narrative, 'line-start')}`, '');
+  const cautions = reportCautions(report);
+  for (const caution of cautions) lines.push(`**Note:** ${md(caution)}`, '');
+  // The narrative quotes the rubric's `key` spans; its first words start a line, where "#" or "-" would open a block.
+  let start = true;
+  const narrativeText = (plain: string) => {
+    const escaped = md(plain, start ? 'line-start' : 'inline');
+    start = false;
+    return escaped;
+  };
+  lines.push(`> ${withCodeSpans(report.narrative, narrativeText, (literal) => `\`${literal.replace(/[\r\n]+/g, ' ')}\``)}`, '');
 
   lines.push('## Principles', '');
-  lines.push(`| # | Principle | Score | Band | |${withBaseline ? ' Change |' : ''}`);
-  lines.push(`|---:|---|---:|---|---|${withBaseline ? '---:|' : ''}`);
+  lines.push(`| # | Principle | Score | Band | | Evidence |${baseline ? ' Change |' : ''}`);
+  lines.push(`|---:|---|---:|---|---|---|${baseline ? '---:|' : ''}`);
   for (const principle of report.principles) {
-    const change = withBaseline ? ` ${deltaText(principleChange(report, principle.id))} |` : '';
-    lines.push(`| ${principle.number} | ${md(principle.title)} | ${scoreText(principle.score)} | ${BAND_LABEL[principle.band]} | \`${bar(principle.score, 10)}\` |${change}`);
+    const change = baseline ? ` ${deltaText(principleChange(report, principle.id))} |` : '';
+    const band = `${BAND_LABEL[principle.band]}${principle.provisional ? ' (provisional)' : ''}`;
+    lines.push(`| ${principle.number} | ${md(principle.title)} | ${scoreText(principle.score)} | ${band} | \`${bar(principle.score, 10)}\` | ${coverageText(principle)} |${change}`);
   }
   lines.push('');
 
@@ -42,9 +67,10 @@ export function renderMarkdown(report: Report): string {
       const practice = report.practices.find((p) => p.number === recommendation.practice)!;
       lines.push(`${recommendation.rank}. **#${practice.number} ${md(practice.title)}** (${BAND_LABEL[practice.band]}, ${scoreText(practice.score)}/100, priority ${recommendation.priority})  `);
       lines.push(`   Finding: ${md(practice.finding)} (${md(report.inputs.partnership.file)} line ${practice.location.line})  `);
-      lines.push(`   Do: ${prose(recommendation.action)}`);
+      lines.push('   Do:', '');
+      for (const step of recommendation.advice) lines.push(`   - ${prose(step)}`);
+      lines.push('');
     }
-    lines.push('');
   }
 
   if (report.disagreements.length > 0) {
@@ -64,14 +90,27 @@ export function renderMarkdown(report: Report): string {
 
   const survey = report.survey !== null;
   lines.push(`## All ${report.practices.length} practices`, '');
-  lines.push(`| # | Practice | Score | Band |${survey ? ' Survey | Signal |' : ''}${withBaseline ? ' Change |' : ''} Finding |`);
-  lines.push(`|---:|---|---:|---|${survey ? '---:|---|' : ''}${withBaseline ? '---:|' : ''}---|`);
+  lines.push(`| # | Practice | Score | Band | Evidence |${survey ? ' Survey | Signal |' : ''}${baseline ? ' Change |' : ''} Open findings |`);
+  lines.push(`|---:|---|---:|---|---:|${survey ? '---:|---|' : ''}${baseline ? '---:|' : ''}---:|`);
   for (const practice of report.practices) {
-    const surveyCells = survey ? ` ${surveyCell(practice.perception)} | ${labelList(practice.labels)} |` : '';
-    const change = withBaseline ? ` ${deltaText(practiceChange(report, practice.number))} |` : '';
-    lines.push(`| ${practice.number} | ${md(practice.short)} | ${scoreText(practice.score)} | ${BAND_LABEL[practice.band]} |${surveyCells}${change} ${md(practice.finding)} |`);
+    const surveyCells = survey ? ` ${surveyCell(practice.perception)} | ${signalText(practice)} |` : '';
+    const change = baseline ? ` ${deltaText(practiceChange(report, practice.number))} |` : '';
+    const open = openChecks(practice).length;
+    const evidence = practice.notApplicable ? '-' : weightPercent(practice.coverage);
+    const findings = open === 0 ? '-' : String(open);
+    lines.push(`| ${practice.number} | ${md(practice.short)} | ${scoreText(practice.score)} | ${BAND_LABEL[practice.band]} | ${evidence} |${surveyCells}${change} ${findings} |`);
   }
-  lines.push('');
+  lines.push('', 'Evidence: the share of the practice\'s check weight the file describes; what it does not describe counts as 0. Open findings are listed below.', '');
+
+  const withFindings = report.practices.filter((practice) => openChecks(practice).length > 0);
+  if (withFindings.length > 0) {
+    lines.push('## Findings', '', `Every check not met or partly met, critical ones first, with its line in ${md(report.inputs.partnership.file)}.`, '');
+    for (const practice of withFindings) {
+      lines.push(`### #${practice.number} ${md(practice.title)} (${BAND_LABEL[practice.band]}, ${scoreText(practice.score)}/100)`, '');
+      for (const check of openChecks(practice)) lines.push(`- ${STATUS_MARK[check.status]} **${findingStatus(check)}**: ${md(findingText(check))}`);
+      lines.push('');
+    }
+  }
 
   if (report.survey?.comments?.length) {
     lines.push('## What people wrote', '', 'Comments from the survey, by principle, in alphabetical order and without names.', '');
@@ -87,13 +126,18 @@ export function renderMarkdown(report: Report): string {
     lines.push(report.strengths.map((strength) => `#${strength.practice} ${md(report.practices.find((p) => p.number === strength.practice)!.short)}`).join(' · '), '');
   }
   if (report.notDescribed.length > 0) {
-    lines.push('## Not described in the file', '', 'Not scored; add these to assess them:', '');
+    lines.push('## Not described in the file', '', 'No evidence, no points: each counts as 0 until it is added. Add these to assess them:', '');
     for (const entry of report.notDescribed) lines.push(`- **#${entry.practice} ${md(entry.title)}**: add ${prose(entry.add.join('; '))}`);
+    lines.push('');
+  }
+  if (report.placeholders.length > 0) {
+    lines.push('## Placeholders', '', 'Fill these in: until then they count as not described.', '');
+    for (const placeholder of report.placeholders) lines.push(`- line ${placeholder.line}: ${md(placeholder.path.join('.'))}: ${md(JSON.stringify(placeholder.value))}`);
     lines.push('');
   }
   const suppressed = report.practices.filter((practice) => practice.notApplicable !== null);
   if (suppressed.length > 0) {
-    lines.push('## Deliberately not pursued', '');
+    lines.push('## Deliberately not pursued', '', 'Left out of every score and its coverage:', '');
     for (const practice of suppressed) lines.push(`- **#${practice.number} ${md(practice.title)}**: ${md(practice.notApplicable!.reason)}`);
     lines.push('');
   }

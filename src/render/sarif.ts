@@ -6,7 +6,7 @@
 import { sha256 } from '../assess/sha256.js';
 import type { Report } from '../model/report.js';
 import { findingsOf } from './findings.js';
-import { BAND_LABEL, scoreText } from './labels.js';
+import { BAND_LABEL, coverageText, reportCautions, scoreText } from './labels.js';
 import type { RenderOptions } from './options.js';
 
 export function renderSarif(report: Report, options: RenderOptions): string {
@@ -15,7 +15,7 @@ export function renderSarif(report: Report, options: RenderOptions): string {
     name: pascal(practice.id),
     shortDescription: { text: `#${practice.number} ${practice.title}` },
     fullDescription: { text: practice.title },
-    help: { text: practice.recommendation, markdown: practice.recommendation },
+    help: { text: practice.advice.join('\n'), markdown: practice.advice.map((step) => `- ${step}`).join('\n') },
     defaultConfiguration: { level: 'warning' as const },
     properties: { principle: practice.principle, weight: practice.weight, tags: ['partnership-health', practice.principle] },
   }));
@@ -35,7 +35,7 @@ export function renderSarif(report: Report, options: RenderOptions): string {
         ? { relatedLocations: check.related.map((related, index) => ({ id: index + 1, ...location(related.line, related.column), message: { text: `also ${related.path.join('.')}` } })) }
         : {}),
       partialFingerprints: { 'pesFinding/v1': fingerprint(`${practice.id}|${check.check}|${check.messageId}|${check.location.path.join('.')}`) },
-      properties: { check: check.check, status: check.status, band: practice.band },
+      properties: { check: check.check, status: check.status, critical: check.critical, band: practice.band },
     };
   });
   const log = {
@@ -48,7 +48,17 @@ export function renderSarif(report: Report, options: RenderOptions): string {
         artifacts: [{ location: { uri: file, uriBaseId: '%SRCROOT%' }, hashes: { 'sha-256': report.inputs.partnership.sha256 } }],
         invocations: [{ executionSuccessful: true }],
         results,
-        properties: { asOf: report.asOf, overallScore: report.overall.score, overallBand: report.overall.band, rubric: `${report.rubric.id} ${report.rubric.version}` },
+        properties: {
+          asOf: report.asOf,
+          overallScore: report.overall.score,
+          overallBand: report.overall.band,
+          overallCoverage: report.overall.coverage,
+          coverage: coverageText(report.overall),
+          provisional: report.overall.provisional,
+          principles: report.principles.map(({ id, score, band, coverage, provisional }) => ({ id, score, band, coverage, provisional })),
+          cautions: reportCautions(report),
+          rubric: `${report.rubric.id} ${report.rubric.version}`,
+        },
       },
     ],
   };

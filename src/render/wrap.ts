@@ -1,18 +1,34 @@
-/** Word-wraps prose for the terminal, indenting every line. */
-export function wrap(text: string, width: number, indent = ''): string {
-  const available = Math.max(width - indent.length, 20);
+/** Word-wraps prose for the terminal to a width, measuring what is visible (colour codes take no room). */
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+export function visibleLength(text: string): number {
+  return text.replace(ANSI, '').length;
+}
+
+/** Wraps `text` to `width` columns: the first line starts with `indent`, the others with `hanging` (default: the same). */
+export function wrap(text: string, width: number, indent = '', hanging = indent): string {
   const lines: string[] = [];
   let line = '';
+  let lead = indent;
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line !== '' && line.length + 1 + word.length > available) {
-      lines.push(indent + line);
+    const available = Math.max(width - lead.length, 10);
+    if (line !== '' && visibleLength(line) + 1 + visibleLength(word) > available) {
+      lines.push(lead + line);
+      lead = hanging;
       line = word;
     } else {
       line = line === '' ? word : `${line} ${word}`;
     }
   }
-  if (line !== '') lines.push(indent + line);
+  if (line !== '') lines.push(lead + line);
   return lines.join('\n');
+}
+
+/** The line as written when it fits (spacing kept), else wrapped like `wrap`. */
+export function fitOrWrap(text: string, width: number, indent = '', hanging = indent): string {
+  return indent.length + visibleLength(text) <= width && !text.includes('\n') ? indent + text : wrap(text, width, indent, hanging);
 }
 
 /** Wraps a list of short items, never breaking inside one. */
@@ -21,7 +37,7 @@ export function wrapItems(items: readonly string[], width: number, indent = '', 
   let line = '';
   for (const item of items) {
     const candidate = line === '' ? item : `${line}${separator}${item}`;
-    if (line !== '' && indent.length + candidate.length > width) {
+    if (line !== '' && indent.length + visibleLength(candidate) > width) {
       lines.push(indent + line + separator.trimEnd());
       line = item;
     } else {
