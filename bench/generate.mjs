@@ -112,7 +112,8 @@ export function generate(outDir, scale, seed = 42) {
         `  organisation: p${int(0, sizes.partners - 1)}`,
         `  sector: ${pick(SECTORS)}`,
         `  role: ${pick(['leadership', 'partner_staff', 'backbone', 'target_population', 'community_of_interest'])}`,
-        `date: ${date(2024, 2026)}`,
+        // Answers given by the as-of date (2026-06-30): later ones would be left out of the assessment.
+        `date: ${date(2024, 2025)}`,
         'complete: true',
         'answers:',
         ...answers,

@@ -7,7 +7,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gateFailures, type GateSettings } from '../assess/gates.js';
 import { buildReport } from '../assess/report.js';
+import { closestMatch } from '../load/closest-match.js';
 import { configPracticeErrors, practiceIdFor } from '../load/config.js';
+import type { Rubric } from '../model/rubric.js';
 import type { FailOn } from '../model/labels.js';
 import { isUserError, UserError } from '../load/located-error.js';
 import { loadPartnership } from '../load/partnership.js';
@@ -39,6 +41,8 @@ export interface AssessOptions {
   minGroupSize?: number;
   discussion?: boolean;
   includeComments?: boolean;
+  includeLateResponses?: boolean;
+  practice?: string;
   baseline?: string;
   failUnder?: number;
   failOn?: FailOn;
@@ -78,8 +82,24 @@ export async function assess(file: string, options: AssessOptions): Promise<void
   const partnershipName = loaded.loaded.partnership.partnership.name;
   const responses = responsePaths?.length ? await loadResponses(responsePaths, rubric.rubric, partnershipName, maxInputMb) : undefined;
   // The report schema is only needed to read a baseline, so it is loaded only then.
-  const baseline = options.baseline !== undefined ? await (await import('./baseline-source.js')).loadBaseline(options.baseline, maxInputMb) : undefined;
+  const baseline =
+    options.baseline !== undefined
+      ? await (await import('./baseline-source.js')).loadBaseline(options.baseline, maxInputMb, { partnership: partnershipName, rubric: rubric.rubric })
+      : undefined;
+  const practiceShown = options.practice !== undefined ? practiceFor(options.practice, rubric.rubric) : undefined;
   const notApplicable = new Map((config.suppress ?? []).map((entry) => [practiceIdFor(entry.practice, rubric.rubric)!, entry.reason]));
+
+  const survey = responses
+    ? aggregateResponses(rubric.rubric, responses.responses, minGroupSize, groupNamer(loaded.loaded.partnership), options.includeComments === true, {
+        asOf,
+        includeLate: options.includeLateResponses === true,
+      })
+    : undefined;
+  if (survey && survey.late.count > 0 && !survey.late.included) {
+    process.stderr.write(
+      `pes: ${survey.late.count} response${survey.late.count === 1 ? '' : 's'} dated after ${asOf} left out, as evidence after the as-of date is (--include-late-responses counts them)\n`,
+    );
+  }
 
   const partnershipSha256 = sha256(text);
   const report = buildReport({
@@ -87,9 +107,7 @@ export async function assess(file: string, options: AssessOptions): Promise<void
     loaded: loaded.loaded,
     asOf,
     tool: { name: 'partnership-health', version: VERSION },
-    survey: responses
-      ? aggregateResponses(rubric.rubric, responses.responses, minGroupSize, groupNamer(loaded.loaded.partnership), options.includeComments === true)
-      : undefined,
+    survey,
     notApplicable,
     baseline,
     inputs: {
@@ -98,7 +116,17 @@ export async function assess(file: string, options: AssessOptions): Promise<void
       rubricFile: rubric.file,
       rubricSha256: rubric.sha256,
       digest: sha256(
-        [partnershipSha256, rubric.sha256, responses?.sha256 ?? '', baseline?.sha256 ?? '', asOf, minGroupSize, JSON.stringify([...notApplicable]), options.includeComments === true].join('\n'),
+        [
+          partnershipSha256,
+          rubric.sha256,
+          responses?.sha256 ?? '',
+          baseline?.sha256 ?? '',
+          asOf,
+          minGroupSize,
+          JSON.stringify([...notApplicable]),
+          options.includeComments === true,
+          options.includeLateResponses === true,
+        ].join('\n'),
       ),
     },
   });
@@ -111,6 +139,17 @@ export async function assess(file: string, options: AssessOptions): Promise<void
   };
   const inputs = [file, ...(rubricFile ? [rubricFile] : []), ...(options.baseline ? [options.baseline] : [])];
   if (options.outputDir !== undefined) mkdirSync(options.outputDir, { recursive: true });
+  if (practiceShown !== undefined) {
+    const result = report.practices.find((practice) => practice.id === practiceShown)!;
+    // One practice reads as text even in a pipe; JSON only when asked for.
+    const asked = options.format ?? (options.output !== undefined ? formatForFile(options.output) : undefined) ?? 'table';
+    if (asked !== 'table' && asked !== 'json') throw new UserError({ file: 'pes', message: '--practice prints one practice as text (--format table) or as json' });
+    const { renderPracticeDetail } = await import('../render/practice.js');
+    const rendered = asked === 'json' ? `${JSON.stringify(result, null, 2)}\n` : `${renderPracticeDetail(report, result, renderOptions)}\n`;
+    if (options.output !== undefined) writeFileAtomic(options.output, rendered, { force: options.force, inputs });
+    else writeStdout(rendered);
+    return;
+  }
   if (options.discussion) {
     const { renderDiscussion } = await import('../render/discussion.js');
     writeStdout(`${renderDiscussion(report, renderOptions)}\n`);
@@ -152,6 +191,15 @@ function chosenFormats(options: AssessOptions, configured: Format | undefined): 
   }
   if (configured) return [configured];
   return [stdoutIsTerminal() ? 'table' : 'json'];
+}
+
+/** The practice --practice names, by number or id, or a one-line error naming the range. */
+function practiceFor(key: string, rubric: Rubric): string {
+  const id = practiceIdFor(key, rubric);
+  if (id !== undefined) return id;
+  const suggestion = closestMatch(key, rubric.practices.map((practice) => practice.id));
+  const numbers = `${rubric.practices[0]?.number}-${rubric.practices.at(-1)?.number}`;
+  throw new UserError({ file: 'pes', message: `--practice: no practice "${key}" in ${rubric.id} (numbers ${numbers}${suggestion ? `; did you mean "${suggestion}"?` : ''})` });
 }
 
 /** The partnership file; when the default one is missing, say how to make it. */

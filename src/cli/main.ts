@@ -59,6 +59,8 @@ export function buildProgram(): Command {
         positiveInteger,
       ),
     )
+    .option('--include-late-responses', 'count survey responses dated after the as-of date (left out by default, like later evidence)')
+    .option('--practice <practice>', 'print one practice in detail (number or id): every check, its finding and line, its basis and fix')
     .option('--discussion', 'print only the discussion guide: the practices a workshop should talk about first')
     .option('--include-comments', "include respondents' free-text comments (without names) in the report")
     .option('--baseline <report.json>', 'an earlier JSON report: show the change since then')

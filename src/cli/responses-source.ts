@@ -53,7 +53,30 @@ function expand(path: string): string[] {
     throw new UserError({ file: path, message: describeFsError(error, 'cannot read the responses') });
   }
   if (!isDirectory) return [path];
-  return readdirSync(path)
+  const files = responseFilesIn(path);
+  if (files.length > 0) return files;
+  // An empty folder would silently mean "no survey": say so, and point at the folders that do hold answers.
+  const holding = readdirSync(path, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => ({ folder: join(path, entry.name), count: responseFilesIn(join(path, entry.name)).length }))
+    .filter(({ count }) => count > 0)
+    .sort((a, b) => (a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0));
+  const hint =
+    holding.length > 0
+      ? `; ${holding.map(({ folder, count }) => `${displayPath(folder)} holds ${count}`).join(', ')}: name ${holding.length === 1 ? 'it' : 'one of them'} with --responses`
+      : '';
+  throw new UserError({ file: displayPath(path), message: `no response files (*.yaml) in this folder${hint}` });
+}
+
+function responseFilesIn(folder: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch (error) {
+    throw new UserError({ file: displayPath(folder), message: describeFsError(error, 'cannot read the responses') });
+  }
+  return names
     .filter((name) => name.endsWith('.yaml') || name.endsWith('.yml'))
-    .map((name) => join(path, name));
+    .sort()
+    .map((name) => join(folder, name));
 }

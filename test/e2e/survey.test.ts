@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
+import { todayIso } from '../../src/model/dates.js';
 import { BIN, expectNoStackTrace, pes, ROOT } from '../helpers/cli.js';
 import { TerminalSession } from '../helpers/tmux.js';
 
@@ -16,8 +17,9 @@ function scratch(): string {
 }
 
 interface Report {
-  survey: { respondents: number } | null;
-  practices: { number: number; labels: string[]; perception: { n: number; mean: number } | null; recommendation: string }[];
+  survey: { respondents: number; late: { count: number; included: boolean } } | null;
+  practices: { number: number; labels: string[]; perception: { n: number; mean: number } | null; advice: string[] }[];
+  strengths: { practice: number }[];
   disagreements: { practice: number; widestGroupGap: { high: { group: string }; low: { group: string } } | null }[];
   discussion: { practice: number; reason: string; question: string }[];
 }
@@ -87,7 +89,10 @@ describe('pes assess with survey responses', () => {
     expect(report.survey?.respondents).toBe(16);
     expect(report.practices[14]!.labels).toEqual(['divergent']);
     expect(report.practices[17]!.labels).toEqual(['paper_only']);
-    expect(report.practices[17]!.recommendation).toMatch(/^It exists on paper but people do not experience it \(2\.4 of 5\)/);
+    // Advice written for the signal, never the band's: no fix that would add process to a practice people do not live.
+    expect(report.practices[17]!.advice).toEqual([expect.stringMatching(/^The file shows this in place, yet people rate it 2\.4 of 5/)]);
+    expect(report.strengths.map((strength) => strength.practice)).not.toContain(18);
+    expect(report.strengths.map((strength) => strength.practice)).not.toContain(15);
     expect(report.disagreements.map((entry) => entry.practice)).toEqual([15]);
     expect(report.discussion.slice(0, 2).map((entry) => [entry.practice, entry.reason])).toEqual([[15, 'divergent'], [18, 'paper_only']]);
   });
@@ -167,7 +172,11 @@ describe('pes survey in a real terminal', { timeout: 120_000 }, () => {
     expect(Object.values(response.answers)).toEqual(keys.map((key) => (key === '0' ? 'dont_know' : Number(key))));
     expect(response.comments).toEqual({ purpose: 'Clear purpose, rarely revisited' });
 
-    const report = JSON.parse(pes(['assess', MATURE, '--responses', join(dir, 'responses'), '--format', 'json']).stdout) as Report;
+    // The response is dated today, after the example's as-of date: counted only when asked for.
+    const args = ['assess', MATURE, '--responses', join(dir, 'responses'), '--format', 'json'];
+    const late = todayIso() > '2026-06-30';
+    const report = JSON.parse(pes(late ? [...args, '--include-late-responses'] : args).stdout) as Report;
+    expect(report.survey?.late).toEqual({ count: late ? 1 : 0, included: late });
     expect(report.practices[0]!.perception).toMatchObject({ n: 1, mean: 1 });
     expect(report.practices[4]!.perception).toMatchObject({ n: 1, mean: 5 });
     expect(report.practices[26]!.perception).toMatchObject({ n: 0, mean: null });
