@@ -22,7 +22,9 @@ export function gateFailures(report: Report, settings: GateSettings): string[] {
   }
   if (settings.failOn !== undefined) {
     for (const practice of report.practices) {
-      if (failsOn(practice.band, settings.failOn)) failures.push(`#${practice.number} ${practice.title} is ${practice.band} (${Math.round(practice.score!)}); --fail-on ${settings.failOn}`);
+      if (!failsOn(practice.band, settings.failOn)) continue;
+      const standing = practice.score === null ? 'not described (no evidence, no points)' : `${practice.band} (${Math.round(practice.score)})`;
+      failures.push(`#${practice.number} ${practice.title} is ${standing}; --fail-on ${settings.failOn}`);
     }
   }
   for (const [id, minimum] of Object.entries(settings.practiceMinimums ?? {})) {

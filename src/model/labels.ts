@@ -10,9 +10,13 @@ export type Band = (typeof BANDS)[number];
 export const FAIL_ON = ['gap', 'developing'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
-/** One rule for the gate's exit code and for the failures in SARIF, GitHub annotations and JUnit. */
+/**
+ * One rule for the gate's exit code and for the failures in SARIF, GitHub annotations and JUnit.
+ * A practice without evidence scores 0, so it fails with the gap band: leaving a practice out of
+ * the file must never pass a gate that describing it honestly would fail.
+ */
 export function failsOn(band: Band, failOn: FailOn): boolean {
-  return band === 'gap' || (failOn === 'developing' && band === 'developing');
+  return band === 'gap' || band === 'not_described' || (failOn === 'developing' && band === 'developing');
 }
 
 export const TRIANGULATION_LABELS = ['paper_only', 'divergent', 'hidden_strength', 'confirmed_gap', 'confirmed_strength'] as const;

@@ -21,8 +21,8 @@ export function findingsOf(report: Report, failOn: FailOn): Finding[] {
     const failing = failsOn(practice.band, failOn);
     for (const check of practice.evidence.checks) {
       if (check.status === 'met') continue;
-      // A strong practice may still have a check open: it is shown, as a note, like what the file does not describe.
-      const level: FindingLevel = check.status === 'not_described' || practice.band === 'strong' ? 'note' : failing ? 'error' : 'warning';
+      // A strong practice may still have a check open: it is shown, as a note. A check not described weighs like one not met.
+      const level: FindingLevel = practice.band === 'strong' ? 'note' : failing ? 'error' : 'warning';
       findings.push({ practice, check, level });
     }
   }

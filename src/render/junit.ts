@@ -1,7 +1,7 @@
 /**
  * JUnit XML, which every CI system can display: a test suite per principle, a test
- * case per practice; practices in a failing band are failures, those not described
- * or not pursued are skipped.
+ * case per practice; practices in a failing band are failures (a practice without
+ * evidence with them: no evidence, no points), those not pursued are skipped.
  */
 import { failsOn } from '../model/labels.js';
 import type { PracticeResult, Report } from '../model/report.js';
@@ -18,11 +18,8 @@ export function renderJunit(report: Report, options: RenderOptions): string {
     const practices = report.practices.filter((practice) => practice.principle === principle.id);
     const cases = practices.map((practice) => {
       const attributes = `classname="${x(`${report.rubric.id}.${principle.id}`)}" name="${x(`#${practice.number} ${practice.title}`)}" file="${x(file)}" line="${practice.location.line}"`;
-      if (isSkipped(practice)) {
-        const reason = practice.band === 'not_applicable' ? practice.finding : `not described: add ${practice.needs.join('; ')}`;
-        return `    <testcase ${attributes}>\n      <skipped message="${x(reason)}"/>\n    </testcase>`;
-      }
-      const summary = `${BAND_LABEL[practice.band]}: ${scoreText(practice.score)}/100`;
+      if (isSkipped(practice)) return `    <testcase ${attributes}>\n      <skipped message="${x(practice.finding)}"/>\n    </testcase>`;
+      const summary = practice.band === 'not_described' ? `not described: add ${practice.needs.join('; ')}` : `${BAND_LABEL[practice.band]}: ${scoreText(practice.score)}/100`;
       if (fails(practice)) {
         const details = [
           ...practice.evidence.checks.map((check) => `[${check.status.replace('_', ' ')}]${check.critical ? ' [critical]' : ''} ${check.message} (line ${check.location.line})`),
@@ -54,7 +51,7 @@ export function renderJunit(report: Report, options: RenderOptions): string {
   ].join('\n');
 }
 
-/** Not described, or deliberately not pursued: neither passes nor fails. */
+/** Deliberately not pursued: neither passes nor fails. */
 function isSkipped(practice: PracticeResult): boolean {
-  return practice.band === 'not_described' || practice.band === 'not_applicable';
+  return practice.band === 'not_applicable';
 }

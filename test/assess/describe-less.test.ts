@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { gateFailures } from '../../src/assess/gates.js';
 import type { Report } from '../../src/model/report.js';
 import type { SurveyResponse } from '../../src/model/responses.js';
 import { EXAMPLES, readExample, reportFor, scoresOf, shippedResponses } from '../helpers/report.js';
@@ -93,6 +94,22 @@ describe.each(cases)('describing less of $name', ({ file, responses: survey }) =
       { numRuns: RUNS },
     );
   }, 120_000);
+
+  it('never passes a gate the full file fails: a practice left out fails --fail-on like a gap', async () => {
+    const full = (await assess(data))!;
+    const gates = [{ failOn: 'gap' as const }, { failOn: 'developing' as const }, { failUnder: full.overall.score ?? 0 }];
+    const found: string[] = [];
+    for (const gate of gates) {
+      const failing = new Set(gateFailures(full, gate).map((failure) => failure.split(' ')[0]));
+      for (const deletion of deletions) {
+        const less = await assess(without(data, [deletion]));
+        if (less === null) continue;
+        const still = new Set(gateFailures(less, gate).map((failure) => failure.split(' ')[0]));
+        for (const what of failing) if (!still.has(what)) found.push(`without ${deletion.join('.')}: ${what} passes ${JSON.stringify(gate)}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
 
   it('never scores an honest `[]` below the key left out', async () => {
     const found: string[] = [];

@@ -11,7 +11,9 @@ import type { Report } from '../../src/model/report.js';
 import { findingText, openChecks } from '../../src/render/labels.js';
 import { escapeMarkdown } from '../../src/render/markdown-text.js';
 import { escapeXml } from '../../src/render/xml-text.js';
+import { stringify } from 'yaml';
 import { expectNoStackTrace, pes, ROOT } from '../helpers/cli.js';
+import { readExample } from '../helpers/report.js';
 import { builtinRubric } from '../helpers/rubric.js';
 
 const STRUGGLING = 'examples/struggling-alliance.yaml';
@@ -42,6 +44,19 @@ describe('pes init, then pes assess', () => {
     const gate = pes(['assess', 'x.yaml', '--format', 'json', '--fail-under', '50'], { cwd: dir });
     expect(gate.status).toBe(1);
     expect(gate.stderr).toBe('gate failed: overall score unknown (no practice has evidence) is below the minimum of 50\n');
+  });
+});
+
+describe('gates on a file that describes little', () => {
+  it('fails --fail-on gap for every practice without evidence, and JUnit counts them as failures', () => {
+    const gate = pes(['assess', 'examples/new-network.yaml', '--format', 'junit', '--fail-on', 'gap']);
+    expect(gate.status).toBe(1);
+    const report = json(['assess', 'examples/new-network.yaml']);
+    const undescribed = report.practices.filter((practice) => practice.band === 'not_described');
+    expect(undescribed.length).toBeGreaterThan(0);
+    for (const practice of undescribed) expect(gate.stderr).toContain(`#${practice.number} ${practice.title} is not described (no evidence, no points); --fail-on gap`);
+    const failing = report.practices.filter((practice) => practice.band === 'gap' || practice.band === 'not_described').length;
+    expect(gate.stdout).toMatch(new RegExp(`<testsuites [^>]*tests="${report.practices.length}" failures="${failing}" errors="0" skipped="0"`));
   });
 });
 
@@ -194,6 +209,22 @@ describe('--baseline', () => {
     expect(result.stderr).toBe(
       `${join(dir, 'old.json')}:1:1 a report of format 1, which this pes (format 2) cannot compare with; make it again with \`pes assess ${MATURE} --as-of 2025-06-30 --format json --output ${join(dir, 'old.json')} --force\`\n`,
     );
+  });
+
+  it('counts a practice no longer described as a fall to 0, which --fail-on-regression catches', () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'before.json'), pes(['assess', MATURE, '--format', 'json']).stdout);
+    // The same file without its communications section: describing less.
+    const less = readExample(MATURE);
+    delete less.communications;
+    writeFileSync(join(dir, 'less.yaml'), stringify(less));
+    const result = pes(['assess', join(dir, 'less.yaml'), '--baseline', join(dir, 'before.json'), '--fail-on-regression', '--format', 'json']);
+    expect(result.status).toBe(1);
+    const report = JSON.parse(result.stdout) as Report;
+    const stories = report.baseline!.practices.find((practice) => practice.number === 6)!;
+    expect(stories).toMatchObject({ before: 100, after: 0, delta: -100 });
+    expect(result.stderr).toContain('gate failed: #6 Strategic partnership communications fell from 100 to 0 since 2026-06-30');
+    expect(report.narrative).toContain('"Partnership communications" (down 100 points)');
   });
 
   it('shows the change per practice and per principle in the terminal, and names the practices that fell', () => {
