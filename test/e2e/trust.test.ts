@@ -7,11 +7,11 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
 import type { Report } from '../../src/model/report.js';
 import { findingText, openChecks } from '../../src/render/labels.js';
 import { escapeMarkdown } from '../../src/render/markdown-text.js';
 import { escapeXml } from '../../src/render/xml-text.js';
-import { stringify } from 'yaml';
 import { expectNoStackTrace, pes, ROOT } from '../helpers/cli.js';
 import { readExample } from '../helpers/report.js';
 import { builtinRubric } from '../helpers/rubric.js';
