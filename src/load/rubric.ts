@@ -11,13 +11,15 @@ import { schemaAt } from '../model/schema-walk.js';
 import { closestMatch } from './closest-match.js';
 import type { LocatedError } from './located-error.js';
 import { describeInput, locateProblem, validateSource, type Problem } from './validate.js';
-import { parseYaml, type Path } from './yaml-source.js';
+import { parseYaml, type Path, type YamlSource } from './yaml-source.js';
 
 export type RubricLoad = { ok: true; rubric: Rubric } | { ok: false; errors: LocatedError[] };
 
 export async function loadRubric(file: string, text: string): Promise<RubricLoad> {
   const parsed = await parseYaml(file, text);
   if (!parsed.ok) return parsed;
+  const earlier = earlierFormat(parsed.source);
+  if (earlier) return { ok: false, errors: [earlier] };
   const validation = validateSource(rubricSchema, parsed.source);
   if (!validation.ok) return validation;
   const rubric = validation.value;
@@ -26,6 +28,21 @@ export async function loadRubric(file: string, text: string): Promise<RubricLoad
   rubric.practices.sort((a, b) => a.number - b.number);
   rubric.principles.sort((a, b) => a.number - b.number);
   return { ok: true, rubric };
+}
+
+/**
+ * A rubric copied before the scoring rule became data (top-level `bands`, advice per band)
+ * would fail on dozens of keys; one line says what happened and what to do instead.
+ */
+function earlierFormat(source: YamlSource): LocatedError | undefined {
+  const value = source.value;
+  if (value === null || typeof value !== 'object' || !('bands' in value) || 'scoring' in value) return undefined;
+  return {
+    file: source.file,
+    position: source.locate(['bands'], 'key'),
+    message:
+      'this rubric has the earlier format (top-level `bands`, advice per band); copy the current rubrics/pes-27.yaml and carry your changes over: `scoring` holds the points, bands and caps, and each check a `basis` and a `fix` (README, "Customising the rubric")',
+  };
 }
 
 function structureProblems(rubric: Rubric): Problem[] {
