@@ -6,12 +6,13 @@ import { activePartners } from './read.js';
 
 export const inKindMatchedToNeeds = defineCheck({
   name: 'inKindMatchedToNeeds',
-  description: 'At least {met_share%} of in-kind contributions from active partners are matched to a named need (partly met from {partly_share%}).',
+  description:
+    'At least {met_share%} of in-kind contributions from active partners are matched to a named need, counted by number and, where values are given, by value (partly met from {partly_share%}).',
   params: (z: ZodMini) => z.strictObject({ met_share: fraction(z), partly_share: fraction(z) }),
   needs: 'partners\' `in_kind` contributions, each with `matched_need` (or `null`)',
   messages: {
     matched: 'all {total} in-kind contributions are matched to a need',
-    unmatched: '{unmatched} of {total} in-kind contributions have no matched need ({share} matched): {details}',
+    unmatched: '{unmatched} of {total} in-kind contributions have no matched need ({share} matched{by_value}): {details}',
     none_offered: 'no in-kind contributions offered, so none to match',
   },
   evaluate({ partnership, asOf }, params) {
@@ -23,15 +24,23 @@ export const inKindMatchedToNeeds = defineCheck({
     // An honest `in_kind: []` says there is nothing to match: no finding either way.
     if (offers.length === 0) return { status: 'not_described', messageId: 'none_offered', data: {}, path: ['partners'] };
     const unmatched = offers.filter(({ offer }) => offer.matched_need === null);
-    const share = 1 - unmatched.length / offers.length;
     if (unmatched.length === 0) return { status: 'met', messageId: 'matched', data: { total: offers.length }, path: offers[0]!.path };
+    // One large unused offer can outweigh several small matched ones: where values are given, the
+    // share matched by value counts too, and the lower of the two shares decides.
+    const valued = offers.filter(({ offer }) => offer.value !== undefined);
+    const totalValue = valued.reduce((sum, { offer }) => sum + offer.value!, 0);
+    const matchedValue = valued.filter(({ offer }) => offer.matched_need !== null).reduce((sum, { offer }) => sum + offer.value!, 0);
+    const valueShare = totalValue > 0 ? matchedValue / totalValue : undefined;
+    const countShare = 1 - unmatched.length / offers.length;
+    const share = valueShare === undefined ? countShare : Math.min(countShare, valueShare);
     return {
       status: gradeAtLeast(share, params.met_share, params.partly_share),
       messageId: 'unmatched',
       data: {
         unmatched: unmatched.length,
         total: offers.length,
-        share: percent(share),
+        share: percent(countShare),
+        by_value: valueShare === undefined ? '' : `; ${percent(valueShare)} of their value`,
         // Every unmatched offer is named: each is a piece of help going to waste, and the fix goes through them one by one.
         details: unmatched.map(({ partner, offer }) => `${offer.description} from ${partner.name}`).join('; '),
       },

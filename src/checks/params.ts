@@ -22,5 +22,10 @@ export const condition = (z: ZodMini) =>
     within_months: z.optional(months(z)),
     /** The date field is on or before the as-of date (the thing has happened). */
     past: z.optional(z.boolean()),
+    /**
+     * What an item that fails this condition is, when the finding should say it was left out and why
+     * (e.g. "through an intermediary"): the finding then names the field's values of the items left out.
+     */
+    not_counted: z.optional(label(z)),
   });
 export type Condition = Zod.infer<ReturnType<typeof condition>>;

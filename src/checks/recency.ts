@@ -1,9 +1,9 @@
 /** Generic checks about how recently something happened. */
 import type { ZodMini } from './check.js';
 import { latestOnOrBefore, monthsBetween, withinMonths } from '../model/dates.js';
-import { defineCheck, gradeAtLeast, gradeAtMost } from './check.js';
+import { defineCheck, gradeAtLeast, gradeAtMost, nameList } from './check.js';
 import { meetsConditions } from './conditions.js';
-import { condition, fieldPath, label, months, wholeNumber } from './params.js';
+import { condition, fieldPath, label, months, wholeNumber, type Condition } from './params.js';
 import { indexed, listAt, splitPath, valueAt } from './read.js';
 
 export const dateRecency = defineCheck({
@@ -45,17 +45,18 @@ export const recentEvents = defineCheck({
   }),
   needs: '{what} as a list under `{list}` (write `[]` if there are none)',
   messages: {
-    counted: '{what} in the last {within_months} months: {count}{latest}',
-    too_few: '{what} in the last {within_months} months: {count}{latest}; aim for {met_at} or more',
+    counted: '{what} in the last {within_months} months: {count}{latest}{not_counted}',
+    too_few: '{what} in the last {within_months} months: {count}{latest}; aim for {met_at} or more{not_counted}',
   },
   evaluate({ partnership, asOf }, params) {
     const path = splitPath(params.list);
     const items = listAt(partnership, path);
     if (!items) return { status: 'not_described', messageId: 'not_described', data: {}, path };
     const dateOf = (item: unknown) => valueAt(item, splitPath(params.date_field)) as string | undefined;
-    const recent = indexed(items).filter(
-      ({ item }) => withinMonths(dateOf(item), asOf, params.within_months) && meetsConditions(item, params.where, asOf),
-    );
+    const explained = (params.where ?? []).filter((entry) => entry.not_counted !== undefined);
+    const plain = (params.where ?? []).filter((entry) => entry.not_counted === undefined);
+    const inWindow = indexed(items).filter(({ item }) => withinMonths(dateOf(item), asOf, params.within_months) && meetsConditions(item, plain, asOf));
+    const recent = inWindow.filter(({ item }) => meetsConditions(item, explained, asOf));
     const count = params.distinct_by
       ? new Set(recent.map(({ item }) => String(valueAt(item, splitPath(params.distinct_by!))))).size
       : recent.length;
@@ -65,8 +66,26 @@ export const recentEvents = defineCheck({
     return {
       status,
       messageId: status === 'met' ? 'counted' : 'too_few',
-      data: { what: params.what, within_months: params.within_months, count, met_at: params.met_at, latest: latest ? ` (latest ${latest})` : '' },
+      data: {
+        what: params.what,
+        within_months: params.within_months,
+        count,
+        met_at: params.met_at,
+        latest: latest ? ` (latest ${latest})` : '',
+        not_counted: notCounted(inWindow.map(({ item }) => item), explained, asOf),
+      },
       path: lastIndex >= 0 ? [...path, lastIndex] : path,
     };
   },
 });
+
+/** "; not counted: 4 through an intermediary (Harbour Association)": what a labelled condition left out, and whose. */
+function notCounted(candidates: readonly unknown[], explained: readonly Condition[], asOf: string): string {
+  const parts = explained.flatMap((entry) => {
+    const left = candidates.filter((item) => !meetsConditions(item, [entry], asOf));
+    if (left.length === 0) return [];
+    const values = [...new Set(left.map((item) => valueAt(item, splitPath(entry.field))).filter((value): value is string => typeof value === 'string'))];
+    return [`${left.length} ${entry.not_counted}${values.length > 0 ? ` (${nameList(values)})` : ''}`];
+  });
+  return parts.length > 0 ? `; not counted: ${parts.join('; ')}` : '';
+}

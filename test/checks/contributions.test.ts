@@ -37,6 +37,20 @@ describe('inKindMatchedToNeeds', () => {
     expect(messageOf(inKindMatchedToNeeds, outcome, params)).toContain('Desk space from A; Van from B');
   });
 
+  it('weighs offers by value where values are given: one large unmatched offer outweighs three small matched ones', () => {
+    const valued = (description: string, matched_need: string | null, value: number) => ({ description, matched_need, value });
+    const data = partnership({
+      partners: [
+        partner('a', { in_kind: [valued('Room hire', 'Summit venue', 10_000), valued('Printing', 'Leaflets', 15_000), valued('Van', 'Deliveries', 15_000)] }),
+        partner('b', { in_kind: [valued('Volunteer accountants', null, 48_000)] }),
+      ],
+    });
+    const outcome = run(inKindMatchedToNeeds, data, params);
+    // 3 of 4 by number (75%, partly) but 40,000 of 88,000 by value (45%): not met.
+    expect(outcome.status).toBe('not_met');
+    expect(messageOf(inKindMatchedToNeeds, outcome, params)).toContain('1 of 4 in-kind contributions have no matched need (75% matched; 45% of their value)');
+  });
+
   it('is not met below 50% matched (1 of 3 = 33%)', () => {
     const data = partnership({ partners: [partner('a', { in_kind: [offer('Desk space', null), offer('Van', null), offer('Design', 'Logo')] })] });
     const outcome = run(inKindMatchedToNeeds, data, params);

@@ -93,6 +93,23 @@ describe('recentEvents', () => {
     expect(outcome.path).toEqual(['communications', 'stories', 3]);
   });
 
+  it('names what a labelled condition left out: activities through an intermediary do not count, and the finding says whose they were', () => {
+    const listening = {
+      list: 'target_population.engagement',
+      what: 'listening sessions',
+      within_months: 24,
+      met_at: 2,
+      partly_at: 1,
+      where: [{ field: 'via', present: false, not_counted: 'through an intermediary' }],
+    };
+    const activity = (date: string, via?: string) => ({ date, kind: 'listening_session' as const, ...(via ? { via } : {}) });
+    const data = partnership({ target_population: { engagement: [activity('2025-10-01', 'Harbour Traders'), activity('2026-02-01', 'Harbour Traders'), activity('2026-03-01')] } });
+    const outcome = run(recentEvents, data, listening);
+    expect(outcome.status).toBe('partly');
+    expect(outcome.data.count).toBe(1);
+    expect(messageOf(recentEvents, outcome, listening)).toMatch(/; not counted: 2 through an intermediary \(Harbour Traders\)$/);
+  });
+
   it('is partly met with one to three, and says what to aim for', () => {
     const outcome = run(recentEvents, withStories('2026-01-10', '2026-04-10', '2026-06-10'), stories);
     expect(outcome.status).toBe('partly');
