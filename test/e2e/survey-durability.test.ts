@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BIN, ROOT } from '../helpers/cli.js';
-import { TerminalSession } from '../helpers/tmux.js';
+import { ROOT } from '../helpers/cli.js';
+import { TerminalSession } from '../helpers/terminal.js';
 
 const MATURE = join(ROOT, 'examples/mature-coalition.yaml');
 const CLOSES_PRINCIPLE = new Set([3, 10, 14, 20, 24, 27]);
@@ -20,7 +20,7 @@ afterEach(() => {
 });
 
 function start(dir: string, resume: boolean): TerminalSession {
-  const session = TerminalSession.start(`node ${BIN} survey ${MATURE} --dir responses${resume ? ' --resume' : ''}`, { cwd: dir });
+  const session = TerminalSession.start(['survey', MATURE, '--dir', 'responses', ...(resume ? ['--resume'] : [])], { cwd: dir });
   sessions.push(session);
   return session;
 }
@@ -67,7 +67,7 @@ describe('the survey under SIGKILL', { timeout: 600_000 }, () => {
         session.send(String(((key + i) % 5) + 1));
         expected.push(((key + i) % 5) + 1);
         if (CLOSES_PRINCIPLE.has(position)) {
-          await session.waitFor(/Anything to add about/);
+          await session.waitFor(/^\? Anything to add about/m);
           session.send('Enter');
         }
         position++;
@@ -80,11 +80,11 @@ describe('the survey under SIGKILL', { timeout: 600_000 }, () => {
         session.send(String(inFlight));
       }
       if (position <= 27) {
-        process.kill(session.commandPid(), 'SIGKILL');
-        await session.waitFor(/\[exit 137\]/);
+        process.kill(session.pid, 'SIGKILL');
+        expect(await session.exited()).toMatchObject({ signal: 9 });
       } else {
         // Every statement answered: the survey finishes on its own.
-        await session.waitFor(/\[exit 0\]/);
+        expect(await session.exited()).toEqual({ exitCode: 0, signal: 0 });
       }
       session.close();
       // Whatever temp file the last run left, the next start clears away.
@@ -121,12 +121,12 @@ describe('respondents at the same time', { timeout: 300_000 }, () => {
       }
       if (CLOSES_PRINCIPLE.has(position)) {
         for (const { session } of running) {
-          await session.waitFor(/Anything to add about/);
+          await session.waitFor(/^\? Anything to add about/m);
           session.send('Enter');
         }
       }
     }
-    for (const { session } of running) await session.waitFor(/\[exit 0\]/);
+    for (const { session } of running) expect(await session.exited()).toEqual({ exitCode: 0, signal: 0 });
     const files = answersOnDisk(dir);
     expect(files).toHaveLength(3);
     const answerSets = files.map((file) => file.answers.join(''));

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BIN, expectNoStackTrace, pes, ROOT } from '../helpers/cli.js';
-import { TerminalSession } from '../helpers/tmux.js';
+import { expectNoStackTrace, pes, ROOT } from '../helpers/cli.js';
+import { TerminalSession } from '../helpers/terminal.js';
 
 const MATURE = join(ROOT, 'examples/mature-coalition.yaml');
 const FORMS = join(ROOT, 'examples/forms/mature-coalition-workshop-2026.csv');
@@ -143,7 +143,7 @@ describe('pes survey in a real terminal', { timeout: 120_000 }, () => {
       session.send(keys[i]!);
       // After the last statement of a principle a comment box appears.
       if ([3, 10, 14, 20, 24, 27].includes(position)) {
-        await session.waitFor(/Anything to add about/);
+        await session.waitFor(/^\? Anything to add about/m);
         if (position === 3) session.type('Clear purpose, rarely revisited');
         session.send('Enter');
       }
@@ -152,14 +152,13 @@ describe('pes survey in a real terminal', { timeout: 120_000 }, () => {
 
   it('takes a respondent through the whole survey and the answers change the report', async () => {
     const dir = scratch();
-    terminal = TerminalSession.start(`node ${BIN} survey ${MATURE} --dir responses`, { cwd: dir });
+    terminal = TerminalSession.start(['survey', MATURE, '--dir', 'responses'], { cwd: dir });
     await answerProfile(terminal);
     const keys = Array.from({ length: 27 }, (_, i) => String((i % 5) + 1));
     keys[26] = '0';
     await answerStatements(terminal, 1, keys);
-    const screen = await terminal.waitFor(/\[exit \d+\]/);
-    expect(screen).toContain('Thank you. Your answers, by principle');
-    expect(screen).toContain('[exit 0]');
+    expect(await terminal.exited()).toEqual({ exitCode: 0, signal: 0 });
+    expect(terminal.screen()).toContain('Thank you. Your answers, by principle');
 
     const [file] = readdirSync(join(dir, 'responses'));
     const response = parseYaml(readFileSync(join(dir, 'responses', file!), 'utf8')) as { complete: boolean; answers: Record<string, unknown>; comments: Record<string, string> };
@@ -175,18 +174,18 @@ describe('pes survey in a real terminal', { timeout: 120_000 }, () => {
 
   it('loses nothing when the process is killed mid-survey, and resumes where it stopped', async () => {
     const dir = scratch();
-    terminal = TerminalSession.start(`node ${BIN} survey ${MATURE} --dir responses`, { cwd: dir });
+    terminal = TerminalSession.start(['survey', MATURE, '--dir', 'responses'], { cwd: dir });
     await answerProfile(terminal);
     await answerStatements(terminal, 1, ['4', '4', '2', '5', '3', '1', '2']);
     await terminal.waitFor(/  8\/27 /);
-    process.kill(terminal.commandPid(), 'SIGKILL');
-    await terminal.waitFor(/\[exit 137\]/);
+    process.kill(terminal.pid, 'SIGKILL');
+    expect(await terminal.exited()).toMatchObject({ signal: 9 });
     terminal.close();
 
-    terminal = TerminalSession.start(`node ${BIN} survey ${MATURE} --dir responses --resume`, { cwd: dir });
+    terminal = TerminalSession.start(['survey', MATURE, '--dir', 'responses', '--resume'], { cwd: dir });
     await terminal.waitFor(/Welcome back: 7 of 27 statements already answered\./);
     await answerStatements(terminal, 8, Array(20).fill('3') as string[]);
-    await terminal.waitFor(/\[exit 0\]/);
+    expect(await terminal.exited()).toEqual({ exitCode: 0, signal: 0 });
     const files = readdirSync(join(dir, 'responses'));
     expect(files).toHaveLength(1);
     const response = parseYaml(readFileSync(join(dir, 'responses', files[0]!), 'utf8')) as { complete: boolean; answers: Record<string, unknown> };
@@ -196,14 +195,14 @@ describe('pes survey in a real terminal', { timeout: 120_000 }, () => {
 
   it('says how to resume after Ctrl-C, exit 130', async () => {
     const dir = scratch();
-    terminal = TerminalSession.start(`node ${BIN} survey ${MATURE} --dir responses`, { cwd: dir });
+    terminal = TerminalSession.start(['survey', MATURE, '--dir', 'responses'], { cwd: dir });
     await answerProfile(terminal);
     await answerStatements(terminal, 1, ['5']);
     await terminal.waitFor(/  2\/27 /);
     terminal.send('C-c');
-    const screen = await terminal.waitFor(/\[exit \d+\]/);
+    expect(await terminal.exited()).toEqual({ exitCode: 130, signal: 0 });
+    const screen = terminal.screen();
     expect(screen).toMatch(/Stopped\. Answers so far are saved in responses\/r-[0-9a-f]{8}\.yaml; continue with: pes survey/);
-    expect(screen).toContain('[exit 130]');
     expectNoStackTrace(screen);
   });
 });
