@@ -9,15 +9,25 @@
  */
 import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import type { BrowserExecutable } from './helpers/browser.js';
 
 const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
+/** The package exports only its entry, not its package.json: walk up from the entry to the folder that has it. */
+function packageFolderOf(name: string): string {
+  let folder = dirname(createRequire(import.meta.url).resolve(name));
+  while (!existsSync(join(folder, 'package.json')) || (JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { name?: string }).name !== name) {
+    const parent = dirname(folder);
+    if (parent === folder) throw new Error(`cannot find the folder of ${name}`);
+    folder = parent;
+  }
+  return folder;
+}
+
 async function packagedChromium(): Promise<BrowserExecutable> {
-  // The package exports only its entry (build/index.js); its folder is two levels up, node_modules one more.
-  const packageFolder = join(createRequire(import.meta.url).resolve('@sparticuz/chromium'), '../..');
+  const packageFolder = packageFolderOf('@sparticuz/chromium');
   const { version } = JSON.parse(readFileSync(join(packageFolder, 'package.json'), 'utf8')) as { version: string };
   const cache = join(packageFolder, '../../.cache/pes-chromium');
   const folder = join(cache, version);
