@@ -1,11 +1,12 @@
 /**
  * User-written text in Markdown: characters that would start emphasis, code,
- * links, tables or raw HTML are escaped, URLs are kept from turning into links,
+ * links, tables or raw HTML are escaped, URLs and email addresses are kept from turning into links,
  * and line breaks are folded so a value cannot end a table row or open a block.
  */
 import { terminalSafe } from './sanitize.js';
 
-const INLINE = /[\\`*_[\]<>|~]/g;
+// "@" too: GitHub turns an email address in plain text into a mailto: link.
+const INLINE = /[\\`*_[\]<>|~@]/g;
 
 export function escapeMarkdown(text: string, position: 'inline' | 'line-start' = 'inline'): string {
   // Control characters become visible escapes first, so a report shown with `cat` cannot drive the terminal.

@@ -1,3 +1,4 @@
+import { parse as parseCsv } from 'csv-parse/sync';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,8 +86,10 @@ describe('privacy', () => {
       };
       for (const dimension of json.survey.dimensions) for (const group of dimension.shown) expect(group.respondents).toBeGreaterThanOrEqual(Number(minimum));
       for (const practice of json.practices) for (const group of practice.perception?.groups ?? []) expect(group.n).toBeGreaterThanOrEqual(Number(minimum));
-      const csv = pes(['assess', MATURE, '--responses', RESPONSES, '--format', 'csv', '--min-group-size', minimum]).stdout;
-      for (const line of csv.split('\r\n').filter((row) => row.startsWith('group,'))) expect(Number(line.split(',').at(-2))).toBeGreaterThanOrEqual(Number(minimum));
+      const csv = parseCsv(pes(['assess', MATURE, '--responses', RESPONSES, '--format', 'csv', '--min-group-size', minimum]).stdout, { columns: true }) as Record<string, string>[];
+      const groups = csv.filter((row) => row.record === 'group');
+      expect(groups.length).toBeGreaterThan(0);
+      for (const row of groups) expect(Number(row.group_n)).toBeGreaterThanOrEqual(Number(minimum));
     }
     expect(existsSync(RESPONSES)).toBe(true);
   });
