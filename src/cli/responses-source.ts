@@ -12,6 +12,8 @@ export interface LoadedResponses {
   responses: SurveyResponse[];
   /** One fingerprint over every response file, in a stable order. */
   sha256: string;
+  /** Every file read, so that none of them is ever written. */
+  files: string[];
 }
 
 export async function loadResponses(paths: readonly string[], rubric: Rubric, partnershipName: string, maxMegabytes?: number): Promise<LoadedResponses> {
@@ -42,7 +44,7 @@ export async function loadResponses(paths: readonly string[], rubric: Rubric, pa
     digests.push(sha256(text));
   }
   if (errors.length > 0) throw new UserError(errors);
-  return { responses, sha256: sha256(digests.join('\n')) };
+  return { responses, sha256: sha256(digests.join('\n')), files };
 }
 
 function expand(path: string): string[] {

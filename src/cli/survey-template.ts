@@ -1,6 +1,6 @@
 /** `pes survey template`: the questionnaire for a forms tool or paper, when there is no terminal to survey in. */
 import { surveyTemplateCsv, surveyTemplateMarkdown } from '../survey/template.js';
-import { writeFileAtomic } from './io.js';
+import { writeFileAtomic } from './write-output.js';
 import { resolveRubric } from './rubric-source.js';
 import { writeStdout } from './terminal.js';
 

@@ -2,6 +2,7 @@
 import { isUserError, UserError, type LocatedError } from '../load/located-error.js';
 import { loadPartnership } from '../load/partnership.js';
 import { displayPath, readTextInput } from './io.js';
+import { terminalSafe } from '../render/sanitize.js';
 import { writeStdout } from './terminal.js';
 
 export interface ValidateOptions {
@@ -31,7 +32,7 @@ export async function validate(files: readonly string[], options: ValidateOption
       [p.metrics?.length ?? 0, 'metrics'],
       [p.decisions?.length ?? 0, 'decisions'],
     ].map(([count, what]) => `${count} ${what}`);
-    writeStdout(`${displayPath(file)}: valid (${counts.join(', ')})\n`);
+    writeStdout(`${terminalSafe(displayPath(file))}: valid (${counts.join(', ')})\n`);
   }
   if (errors.length > 0) throw new UserError(errors);
 }
