@@ -1,6 +1,6 @@
 /** Reading response files, with located errors; a file without the `pes_response` marker is refused. */
 import type { LocatedError } from '../load/located-error.js';
-import { locateProblem, type Problem } from '../load/validate.js';
+import { limitProblems, type Problem } from '../load/validate.js';
 import { parseYaml } from '../load/yaml-source.js';
 import { isValidResponse } from '../model/generated/response-valid.js';
 import type { SurveyResponse } from '../model/responses.js';
@@ -25,7 +25,7 @@ export async function parseResponse(file: string, text: string, rubric: Rubric):
   const response = value as SurveyResponse;
   const problems = rubricProblems(response, rubric);
   if (problems.length > 0) {
-    return { ok: false, errors: problems.map((problem) => locateProblem(parsed.source, problem)) };
+    return { ok: false, errors: limitProblems(parsed.source, problems) };
   }
   return { ok: true, response };
 }
