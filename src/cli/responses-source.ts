@@ -7,6 +7,7 @@ import type { Rubric } from '../model/rubric.js';
 import { parseResponse } from '../survey/response-file.js';
 import { sha256 } from '../assess/sha256.js';
 import { describeFsError, displayPath, readTextInput } from './io.js';
+import { byCodePoint } from '../model/order.js';
 
 export interface LoadedResponses {
   responses: SurveyResponse[];
@@ -17,7 +18,7 @@ export interface LoadedResponses {
 }
 
 export async function loadResponses(paths: readonly string[], rubric: Rubric, partnershipName: string, maxMegabytes?: number): Promise<LoadedResponses> {
-  const files = paths.flatMap(expand).sort();
+  const files = paths.flatMap(expand).sort(byCodePoint);
   const errors: LocatedError[] = [];
   const responses: SurveyResponse[] = [];
   const digests: string[] = [];

@@ -62,7 +62,8 @@ export async function surveyImport(csvFile: string, options: ImportOptions): Pro
     throw error;
   }
   const ignored = result.ignoredColumns.length > 0 ? `; ignored columns: ${terminalSafe(result.ignoredColumns.join(', '))}` : '';
-  writeStdout(`imported ${result.responses.length} respondents into ${terminalSafe(options.dir)}${ignored}\n`);
+  const separator = result.separator === ';' ? " (cells separated by ';')" : result.separator === '\t' ? ' (cells separated by tabs)' : '';
+  writeStdout(`imported ${result.responses.length} respondents into ${terminalSafe(options.dir)}${separator}${ignored}\n`);
   if (result.errors.length > 0) {
     // The user chose to skip bad rows: say which, but the import itself succeeded.
     const lines = [...result.errors, { file: displayPath(csvFile), message: `${result.skippedRows} row(s) skipped` }].map((entry) => terminalSafe(formatLocatedError(entry)));

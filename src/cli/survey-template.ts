@@ -14,6 +14,6 @@ export interface TemplateOptions {
 export async function surveyTemplate(options: TemplateOptions): Promise<void> {
   const { rubric } = await resolveRubric(options.rubric);
   const text = options.format === 'csv' ? surveyTemplateCsv(rubric) : surveyTemplateMarkdown(rubric);
-  if (options.output !== undefined) writeFileAtomic(options.output, text, { force: options.force });
+  if (options.output !== undefined) writeFileAtomic(options.output, text, { force: options.force, inputs: options.rubric !== undefined ? [options.rubric] : [] });
   else writeStdout(text);
 }

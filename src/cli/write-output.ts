@@ -7,7 +7,7 @@
  * device or a named pipe is written as a stream, never replaced; a symbolic link is
  * written through, so the link stays a link.
  */
-import { closeSync, constants, fchmodSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, constants, existsSync, fchmodSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { isUserError, UserError, type LocatedError } from '../load/located-error.js';
 import { describeFsError, kindOf, realPath } from './io.js';
@@ -289,11 +289,32 @@ function refuseInput(file: string, stat: Stats, inputs: Identities): void {
 export function ensureFolder(folder: string, option: string): void {
   if (folder === '') throw new UserError({ file: 'pes', message: `${option} needs a folder name` });
   try {
-    mkdirSync(folder, { recursive: true });
+    mkdirFolders(folder);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST' || code === 'ENOTDIR') throw new UserError({ file: folder, message: `cannot use it as the ${option} folder: it is a file, or inside one` });
     throw new UserError({ file: folder, message: describeFsError(error, `cannot create the ${option} folder`) });
+  }
+}
+
+/**
+ * mkdir -p, one folder at a time: Node's recursive mkdir reports a read-only file system
+ * as "no such file or directory"; creating each missing folder in turn gives the real reason.
+ */
+function mkdirFolders(folder: string): void {
+  const missing: string[] = [];
+  for (let current = resolve(folder); !existsSync(current); current = dirname(current)) {
+    missing.unshift(current);
+    if (dirname(current) === current) break;
+  }
+  if (missing.length === 0 && !statSync(folder).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'EEXIST' });
+  for (const path of missing) {
+    try {
+      mkdirSync(path);
+    } catch (error) {
+      // Made meanwhile by another run: as good as made here.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !statSync(path).isDirectory()) throw error;
+    }
   }
 }
 

@@ -6,6 +6,10 @@
 import * as z from 'zod/mini';
 import { CHECK_STATUSES } from '../checks/check.js';
 import { BANDS, TRIANGULATION_LABELS } from './labels.js';
+import { isoDate } from './partnership.js';
+
+/** The version of the JSON report's format; a reader refuses a report of a later one by name. */
+export const REPORT_SCHEMA_VERSION = 1;
 
 export type { Band } from './labels.js';
 
@@ -90,10 +94,10 @@ export const principleResultSchema = z.strictObject({
 });
 
 export const reportSchema = z.strictObject({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
   tool: z.strictObject({ name: z.string(), version: z.string() }),
   rubric: z.strictObject({ id: z.string(), version: z.string(), title: z.string() }),
-  asOf: z.string(),
+  asOf: isoDate('The date the assessment counts from.'),
   inputs: z.strictObject({
     partnership: z.strictObject({ file: z.string(), sha256: z.string() }),
     rubric: z.strictObject({ file: z.string(), sha256: z.string() }),
@@ -142,7 +146,7 @@ export const reportSchema = z.strictObject({
   baseline: z.nullable(
     z.strictObject({
       file: z.string(),
-      asOf: z.string(),
+      asOf: isoDate('The as-of date of the baseline report.'),
       overall: changeSchema,
       principles: z.array(z.strictObject({ id: z.string(), number: z.int(), ...changeShape })),
       practices: z.array(z.strictObject({ id: z.string(), number: z.int(), bandBefore: z.nullable(z.enum(BANDS)), ...changeShape })),

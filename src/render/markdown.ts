@@ -22,7 +22,7 @@ export function renderMarkdown(report: Report): string {
   lines.push(
     `As of ${report.asOf} · rubric ${md(report.rubric.id)} ${md(report.rubric.version)} · overall **${scoreText(overall.score)}/100, ${BAND_LABEL[overall.band]}**` +
       `${overall.provisional ? ' (provisional)' : ''} · evidence for ${overall.described} of ${overall.total} practices` +
-      (report.baseline ? ` · ${deltaText(report.baseline.overall.delta)} since ${report.baseline.asOf}` : ''),
+      (report.baseline ? ` · ${deltaText(report.baseline.overall.delta)} since ${md(report.baseline.asOf)}` : ''),
     '',
   );
   lines.push(`> ${md(report.narrative, 'line-start')}`, '');

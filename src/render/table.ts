@@ -15,7 +15,7 @@ export function renderTable(report: Report, options: TerminalOptions): string {
   const overall = report.overall;
 
   lines.push(chalk.bold(safe(report.partnership.name)));
-  lines.push(chalk.dim(`Partnership health as of ${report.asOf} · rubric ${report.rubric.id} ${report.rubric.version}`));
+  lines.push(chalk.dim(safe(`Partnership health as of ${report.asOf} · rubric ${report.rubric.id} ${report.rubric.version}`)));
   lines.push(
     `Overall ${chalk.bold(`${scoreText(overall.score)}/100`)}  ${paintBand(chalk, overall.band)}${overall.provisional ? chalk.yellow(' (provisional)') : ''}  ` +
       chalk.dim(`(evidence for ${overall.described} of ${overall.total} practices)`),

@@ -27,7 +27,9 @@ export async function parseResponse(file: string, text: string, rubric: Rubric):
   if (problems.length > 0) {
     return { ok: false, errors: limitProblems(parsed.source, problems) };
   }
-  return { ok: true, response };
+  // "complete" is a claim of the file; a response is complete only when it answers every statement of this rubric.
+  const answered = rubric.practices.every((practice) => response.answers[practice.id] !== undefined);
+  return { ok: true, response: answered ? response : { ...response, complete: false } };
 }
 
 /** Answers and comments must name the rubric's practices and principles; each problem points at its key. */

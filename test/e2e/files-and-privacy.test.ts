@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { byCodePoint } from '../../src/model/order.js';
 import { pes, ROOT } from '../helpers/cli.js';
 
 const MATURE = join(ROOT, 'examples/mature-coalition.yaml');
@@ -75,7 +76,7 @@ describe('privacy', () => {
       survey: { comments: { principle: string; texts: string[] }[] };
     };
     const alignment = report.survey.comments.find((entry) => entry.principle === 'alignment')!;
-    expect(alignment.texts).toEqual([...alignment.texts].sort((a, b) => a.localeCompare(b)));
+    expect(alignment.texts).toEqual([...alignment.texts].sort(byCodePoint));
   });
 
   it('honours the minimum group size in every format that shows groups', () => {
