@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatLocatedError, isUserError, UserError } from '../load/located-error.js';
+import { isUserError, UserError } from '../load/located-error.js';
 import { loadPartnership } from '../load/partnership.js';
 import { todayIso } from '../model/dates.js';
 import type { SurveyResponse } from '../model/responses.js';
@@ -44,6 +44,10 @@ export async function survey(file: string, options: SurveyOptions): Promise<void
         'the survey needs an interactive terminal. Without one, print the questionnaire with `pes survey template --format csv` (or markdown) and bring answers back with `pes survey import FILE.csv`',
     });
   }
+  // A write past a file-size limit (ulimit -f) must fail with EFBIG and be reported like a
+  // full disk. Node ignores SIGXFSZ, but the prompt library's exit hook (signal-exit)
+  // catches it and, finding no other listener, re-raises it and the survey dies.
+  process.on('SIGXFSZ', () => {});
   const text = readTextInput(file, options.maxInputMb);
   const loaded = await loadPartnership(displayPath(file), text);
   if (!loaded.ok) throw new UserError(loaded.errors);
@@ -74,7 +78,7 @@ export async function survey(file: string, options: SurveyOptions): Promise<void
       } catch (error) {
         if (!isUserError(error)) throw error;
         // The write failed as a whole: the file on disk still holds every earlier answer.
-        const reason = error.errors.map((entry) => formatLocatedError(entry)).join('; ');
+        const reason = error.errors.map((entry) => entry.message).join('; ');
         const kept = exists(target.file) ? `the answers before this one are kept in ${target.file}` : 'nothing was saved';
         throw new UserError({ file: target.file, message: `the survey stopped: ${reason}; ${kept}. Continue, once that is fixed, with: ${resumeHint(target.response.respondent.id)}` });
       }

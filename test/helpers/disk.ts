@@ -40,8 +40,9 @@ function tryMount(args: string[]): boolean {
 /**
  * A folder on a disk of `kilobytes` that can fill up. As root that is a real tmpfs (the
  * disk is full: ENOSPC). Where mounting is not allowed, the same runs under a file-size
- * limit (`prlimit --fsize`: a write past it fails with EFBIG), which fails a write the
- * same way, half-way through; `prefix` puts that limit on the command.
+ * limit of 600 bytes (`prlimit --fsize`: a write past it fails with EFBIG, half-way through,
+ * as on a full disk); `prefix` puts that limit on the command. Reports and response
+ * files are larger than that, or grow past it answer by answer.
  */
 export interface SmallDisk {
   dir: string;
@@ -80,7 +81,7 @@ export function smallDisk(kilobytes: number): SmallDisk {
   return {
     dir,
     kind: 'a file-size limit',
-    prefix: ['prlimit', `--fsize=${kilobytes * 1024}`],
+    prefix: ['prlimit', '--fsize=600'],
     fill() {},
     release() {
       rmSync(dir, { recursive: true, force: true });

@@ -72,19 +72,20 @@ export class TerminalSession {
     );
   }
 
-  /** Runs `node bin/pes ARGS...` in a terminal of the given size. */
-  static start(args: readonly string[], options: { cwd: string; width?: number; height?: number; env?: Record<string, string> }): TerminalSession {
+  /** Runs `node bin/pes ARGS...` in a terminal of the given size; `wrapper` runs it through another program (e.g. prlimit). */
+  static start(args: readonly string[], options: { cwd: string; width?: number; height?: number; env?: Record<string, string>; wrapper?: readonly string[] }): TerminalSession {
     const width = options.width ?? 120;
     const height = options.height ?? 40;
     const env: Record<string, string> = {};
     for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
     delete env.FORCE_COLOR;
     Object.assign(env, { TERM: 'xterm-256color', NO_COLOR: '1' }, options.env);
-    const child = spawn(process.execPath, [BIN, ...args], { name: 'xterm-256color', cols: width, rows: height, cwd: options.cwd, env });
+    const command = [...(options.wrapper ?? []), process.execPath, BIN, ...args];
+    const child = spawn(command[0]!, command.slice(1), { name: 'xterm-256color', cols: width, rows: height, cwd: options.cwd, env });
     return new TerminalSession(child, width, height);
   }
 
-  /** The process id of `pes` itself. */
+  /** The process id of `pes` itself (a wrapper such as prlimit replaces itself with it). */
   get pid(): number {
     return this.child.pid;
   }
@@ -105,6 +106,11 @@ export class TerminalSession {
     const rows: string[] = [];
     for (let row = from; row < to; row++) rows.push(buffer.getLine(row)?.translateToString(true) ?? '');
     return rows.join('\n').replace(/\n+$/, '');
+  }
+
+  /** Calls `listener` whenever the program sets the terminal's title (OSC 0 or 2). */
+  onTitle(listener: (title: string) => void): void {
+    this.terminal.onTitleChange(listener);
   }
 
   /** Keys as tmux names them: "Enter", "Down", "C-c", ... or literal text. */
