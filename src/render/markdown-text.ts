@@ -14,7 +14,8 @@ export function escapeMarkdown(text: string, position: 'inline' | 'line-start' =
     .replace(/&/g, '&amp;')
     .replace(INLINE, (char) => (char === '<' ? '&lt;' : char === '>' ? '&gt;' : `\\${char}`))
     .replace(/:\/\//g, '\\:\\/\\/')
-    .replace(/\bwww\./gi, (match) => `${match.slice(0, 3)}\\.`);
+    // Any "www.", even inside a word: marked links the www.example.org of "xwww.example.org".
+    .replace(/www\./gi, (match) => `${match.slice(0, 3)}\\.`);
   // At the start of a line, "#", "-", "+", "=" or "1." would open a heading, list or rule.
   return position === 'line-start' ? escaped.replace(/^([#+\-=]|\d+[.)])/, '\\$1') : escaped;
 }
