@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, expectNoStackTrace, pes, ROOT } from '../helpers/cli.js';
+import { BIN, expectNoStackTrace, expectOneLineError, pes, ROOT } from '../helpers/cli.js';
 import { fifo, scratch, smallDisk, snapshot, unwritableFolder } from '../helpers/disk.js';
 
 const MATURE = join(ROOT, 'examples/mature-coalition.yaml');
@@ -21,14 +21,6 @@ function workspace(): string {
   const dir = scratch();
   cpSync(MATURE, join(dir, 'p.yaml'));
   return dir;
-}
-
-/** Exit 2 and exactly one line on standard error, matching `message`; no stack trace. */
-function expectOneLineError(result: { status: number | null; stderr: string }, message: RegExp): void {
-  expectNoStackTrace(result.stderr);
-  expect(result.stderr.trimEnd().split('\n'), result.stderr).toHaveLength(1);
-  expect(result.stderr.trimEnd()).toMatch(message);
-  expect(result.status).toBe(2);
 }
 
 /** pes with a deadline: a command that would hang fails the test instead of stalling it. */

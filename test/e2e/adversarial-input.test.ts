@@ -11,7 +11,7 @@ import { marked } from 'marked';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectNoStackTrace, pes, ROOT } from '../helpers/cli.js';
+import { expectNoStackTrace, expectOneLineError, pes, ROOT } from '../helpers/cli.js';
 import { scratch } from '../helpers/disk.js';
 
 const MATURE = join(ROOT, 'examples/mature-coalition.yaml');
@@ -21,13 +21,6 @@ const SMALL = readFileSync(join(ROOT, 'test/fixtures/partnerships/small.yaml'), 
 // ESC, BEL and the other C0 controls except tab and newline, C1 controls, and the bidirectional and separator controls.
 const RAW_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 const ESC = '\u001b';
-
-function expectOneLineError(result: { status: number | null; stderr: string }, message: RegExp): void {
-  expectNoStackTrace(result.stderr);
-  expect(result.stderr.trimEnd().split('\n'), result.stderr).toHaveLength(1);
-  expect(result.stderr.trimEnd()).toMatch(message);
-  expect(result.status).toBe(2);
-}
 
 function withFile(name: string, content: string | Buffer): { dir: string; file: string } {
   const dir = scratch();

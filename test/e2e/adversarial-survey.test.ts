@@ -11,10 +11,10 @@ import { parse } from 'yaml';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { expectNoStackTrace, ROOT } from '../helpers/cli.js';
 import { scratch, smallDisk } from '../helpers/disk.js';
+import { answerProfile, answerStatement as answer, CLOSES_PRINCIPLE, showing, STATEMENTS } from '../helpers/survey-answers.js';
 import { TerminalSession } from '../helpers/terminal.js';
 
 const MATURE = join(ROOT, 'examples/mature-coalition.yaml');
-const CLOSES_PRINCIPLE = new Set([3, 10, 14, 20, 24, 27]);
 const sessions: TerminalSession[] = [];
 const releases: (() => void)[] = [];
 afterEach(() => {
@@ -29,23 +29,6 @@ function start(dir: string, args: string[], wrapper?: string[]): TerminalSession
   const session = TerminalSession.start(['survey', MATURE, '--dir', 'responses', ...args], { cwd: dir, width: 400, ...(wrapper?.length ? { wrapper } : {}) });
   sessions.push(session);
   return session;
-}
-
-async function answerProfile(session: TerminalSession): Promise<void> {
-  for (const question of [/Which organisation/, /Which sector/, /What is your role/, /Your name/]) {
-    await session.waitFor(question);
-    session.send('Enter');
-  }
-}
-
-/** Answers statement `position` (1-based) with `key`, and the comment box after it, if any. */
-async function answer(session: TerminalSession, position: number, key: string): Promise<void> {
-  await session.waitFor(new RegExp(`  ${position}/27 `));
-  session.send(key);
-  if (CLOSES_PRINCIPLE.has(position)) {
-    await session.waitFor(/^\? Anything to add about/m);
-    session.send('Enter');
-  }
 }
 
 function responses(dir: string): { file: string; answers: unknown[]; partnership: string }[] {
@@ -64,7 +47,7 @@ describe('pes survey against a hostile run', { timeout: 180_000 }, () => {
     await answerProfile(first);
     await answer(first, 1, '4');
     await answer(first, 2, '2');
-    await first.waitFor(/  3\/27 /);
+    await first.waitFor(showing(3));
     const { file } = responses(dir)[0]!;
     const id = file.replace(/\.yaml$/, '');
 
@@ -80,9 +63,9 @@ describe('pes survey against a hostile run', { timeout: 180_000 }, () => {
     process.kill(first.pid, 'SIGKILL');
     await first.exited();
     const again = start(dir, ['--resume']);
-    await again.waitFor(/Welcome back: 2 of 27 statements already answered\./);
+    await again.waitFor(new RegExp(`Welcome back: 2 of ${STATEMENTS} statements already answered\\.`));
     await answer(again, 3, '5');
-    await again.waitFor(/  4\/27 /);
+    await again.waitFor(showing(4));
     expect(responses(dir)).toEqual([{ file, answers: [4, 2, 5], partnership: 'Cedar Valley Food Security Coalition' }]);
   });
 
@@ -93,12 +76,12 @@ describe('pes survey against a hostile run', { timeout: 180_000 }, () => {
     await answerProfile(session);
     await answer(session, 1, '3');
     await answer(session, 2, '3');
-    await session.waitFor(/  3\/27 /);
+    await session.waitFor(showing(3));
     disk.fill();
     // With a file-size limit instead of a full disk, the file grows until an answer no longer fits.
     const typed: number[] = [3, 3];
-    for (let position = 3; position <= 27 && !(await Promise.race([session.exited().then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), 300))])); position++) {
-      await session.waitFor(new RegExp(`  ${position}/27 |the survey stopped`));
+    for (let position = 3; position <= STATEMENTS && !(await Promise.race([session.exited().then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), 300))])); position++) {
+      await session.waitFor(new RegExp(`${showing(position).source}|the survey stopped`));
       if (/the survey stopped/.test(session.screen())) break;
       const key = String((position % 5) + 1);
       typed.push(Number(key));
@@ -143,15 +126,15 @@ describe('pes survey against a hostile run', { timeout: 180_000 }, () => {
     const dir = scratch();
     const session = start(dir, ['--workshop']);
     await answerProfile(session);
-    for (let position = 1; position <= 27; position++) await answer(session, position, '5');
+    for (let position = 1; position <= STATEMENTS; position++) await answer(session, position, '5');
     await session.waitFor(/Thank you\. Your answers, by principle/);
     await session.waitFor(/Next respondent: press Enter/);
     session.send('Enter');
     await session.waitFor(/Which organisation are you with\?/);
-    expect(session.everything()).not.toMatch(/Thank you|Your answers|\[27\/27\]|Strongly agree/);
+    expect(session.everything()).not.toMatch(new RegExp(`Thank you|Your answers|\\[${STATEMENTS}/${STATEMENTS}\\]|Strongly agree`));
     // Ctrl-C when the room is done clears the last summary too.
     await answerProfile(session);
-    for (let position = 1; position <= 27; position++) await answer(session, position, '1');
+    for (let position = 1; position <= STATEMENTS; position++) await answer(session, position, '1');
     await session.waitFor(/Next respondent: press Enter/);
     session.send('C-c');
     expect(await session.exited()).toEqual({ exitCode: 0, signal: 0 });
@@ -170,7 +153,7 @@ describe('pes survey against a hostile run', { timeout: 180_000 }, () => {
     sessions.push(session);
     session.onTitle((title) => titles.push(title));
     await answerProfile(session);
-    const screen = await session.waitFor(/  1\/27 /);
+    const screen = await session.waitFor(showing(1));
     expect(screen).toContain('\\x1b]0;Hijacked\\x07');
     expect(screen).toContain('Strongly agree\\x1b]52;c;ZXZpbA==\\x07');
     expect(screen).toContain('\\x1b[2J');

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { expectNoStackTrace, pes, ROOT } from '../helpers/cli.js';
+import { answerStatement, CLOSES_PRINCIPLE, showing, STATEMENTS } from '../helpers/survey-answers.js';
 import { TerminalSession } from '../helpers/terminal.js';
 
 const MATURE = join(ROOT, 'examples/mature-coalition.yaml');
@@ -135,18 +136,12 @@ describe('pes survey in a real terminal', { timeout: 120_000 }, () => {
     session.send('Enter');
   }
 
-  /** Answers statements from..to (1-based) with the given keys, waiting for each to appear. */
+  /** Answers statements from..to (1-based) with the given keys, waiting for each to appear; the first comment box gets a comment. */
   async function answerStatements(session: TerminalSession, from: number, keys: string[]): Promise<void> {
+    const firstComment = Math.min(...CLOSES_PRINCIPLE);
     for (let i = 0; i < keys.length; i++) {
       const position = from + i;
-      await session.waitFor(new RegExp(`  ${position}/27 `));
-      session.send(keys[i]!);
-      // After the last statement of a principle a comment box appears.
-      if ([3, 10, 14, 20, 24, 27].includes(position)) {
-        await session.waitFor(/^\? Anything to add about/m);
-        if (position === 3) session.type('Clear purpose, rarely revisited');
-        session.send('Enter');
-      }
+      await answerStatement(session, position, keys[i]!, position === firstComment ? 'Clear purpose, rarely revisited' : undefined);
     }
   }
 
@@ -154,8 +149,8 @@ describe('pes survey in a real terminal', { timeout: 120_000 }, () => {
     const dir = scratch();
     terminal = TerminalSession.start(['survey', MATURE, '--dir', 'responses'], { cwd: dir });
     await answerProfile(terminal);
-    const keys = Array.from({ length: 27 }, (_, i) => String((i % 5) + 1));
-    keys[26] = '0';
+    const keys = Array.from({ length: STATEMENTS }, (_, i) => String((i % 5) + 1));
+    keys[STATEMENTS - 1] = '0';
     await answerStatements(terminal, 1, keys);
     expect(await terminal.exited()).toEqual({ exitCode: 0, signal: 0 });
     expect(terminal.screen()).toContain('Thank you. Your answers, by principle');
@@ -177,20 +172,20 @@ describe('pes survey in a real terminal', { timeout: 120_000 }, () => {
     terminal = TerminalSession.start(['survey', MATURE, '--dir', 'responses'], { cwd: dir });
     await answerProfile(terminal);
     await answerStatements(terminal, 1, ['4', '4', '2', '5', '3', '1', '2']);
-    await terminal.waitFor(/  8\/27 /);
+    await terminal.waitFor(showing(8));
     process.kill(terminal.pid, 'SIGKILL');
     expect(await terminal.exited()).toMatchObject({ signal: 9 });
     terminal.close();
 
     terminal = TerminalSession.start(['survey', MATURE, '--dir', 'responses', '--resume'], { cwd: dir });
-    await terminal.waitFor(/Welcome back: 7 of 27 statements already answered\./);
-    await answerStatements(terminal, 8, Array(20).fill('3') as string[]);
+    await terminal.waitFor(new RegExp(`Welcome back: 7 of ${STATEMENTS} statements already answered\\.`));
+    await answerStatements(terminal, 8, Array(STATEMENTS - 7).fill('3') as string[]);
     expect(await terminal.exited()).toEqual({ exitCode: 0, signal: 0 });
     const files = readdirSync(join(dir, 'responses'));
     expect(files).toHaveLength(1);
     const response = parseYaml(readFileSync(join(dir, 'responses', files[0]!), 'utf8')) as { complete: boolean; answers: Record<string, unknown> };
     expect(response.complete).toBe(true);
-    expect(Object.values(response.answers)).toEqual([4, 4, 2, 5, 3, 1, 2, ...Array(20).fill(3)]);
+    expect(Object.values(response.answers)).toEqual([4, 4, 2, 5, 3, 1, 2, ...Array(STATEMENTS - 7).fill(3)]);
   });
 
   it('says how to resume after Ctrl-C, exit 130', async () => {
@@ -198,7 +193,7 @@ describe('pes survey in a real terminal', { timeout: 120_000 }, () => {
     terminal = TerminalSession.start(['survey', MATURE, '--dir', 'responses'], { cwd: dir });
     await answerProfile(terminal);
     await answerStatements(terminal, 1, ['5']);
-    await terminal.waitFor(/  2\/27 /);
+    await terminal.waitFor(showing(2));
     terminal.send('C-c');
     expect(await terminal.exited()).toEqual({ exitCode: 130, signal: 0 });
     const screen = terminal.screen();

@@ -8,19 +8,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { formatLocatedError } from '../../src/load/located-error.js';
-import { loadPartnership } from '../../src/load/partnership.js';
 import { collectIssues, MAX_PROBLEMS_PER_FILE } from '../../src/load/validate.js';
 import { partnershipSchema } from '../../src/model/partnership.js';
 import { ROOT } from '../helpers/cli.js';
+import { errorsOf } from '../helpers/partnership.js';
 
 const HEAD = 'as_of: 2026-01-01\npartnership:\n  name: X\n';
 
-async function errorsOf(text: string): Promise<string[]> {
-  const result = await loadPartnership('p.yaml', text);
-  if (result.ok) throw new Error('expected the file to be rejected');
-  return result.errors.map(formatLocatedError);
-}
 
 describe('a file with very many problems', () => {
   it('150,000 invalid list items: the first problems, in file order, and a line that says there are more', async () => {
