@@ -19,7 +19,7 @@ import { resolveAsOf } from './as-of.js';
 import { findConfig } from './config-source.js';
 import { sha256 } from '../assess/sha256.js';
 import { displayPath, exists, readTextInput } from './io.js';
-import { ensureFolder, writeOutputs, type Output } from './write-output.js';
+import { writeOutputs, writeOutputsInto, type Output } from './write-output.js';
 import { loadResponses } from './responses-source.js';
 import { resolveRubric } from './rubric-source.js';
 import { GateFailure } from './run.js';
@@ -119,7 +119,6 @@ export async function assess(file: string, options: AssessOptions): Promise<void
     if (options.output !== undefined) outputs.push({ file: options.output, content: guide });
     else writeStdout(guide);
   } else {
-    if (options.outputDir !== undefined) ensureFolder(options.outputDir, '--output-dir');
     for (const format of formats) {
       const rendered = ensureNewline((await rendererFor(format))(report, renderOptions));
       if (options.outputDir !== undefined) {
@@ -133,7 +132,8 @@ export async function assess(file: string, options: AssessOptions): Promise<void
     }
   }
   // All formats or none: a refused or failed file leaves every other one as it was.
-  writeOutputs(outputs, { force: options.force, inputs });
+  if (options.outputDir !== undefined) writeOutputsInto(options.outputDir, '--output-dir', outputs, { force: options.force, inputs });
+  else writeOutputs(outputs, { force: options.force, inputs });
 
   const failures = gateFailures(report, gates);
   if (failures.length > 0) throw new GateFailure(failures);

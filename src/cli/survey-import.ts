@@ -1,5 +1,4 @@
 /** `pes survey import`: a forms export (CSV) turned into response files. */
-import { rmdirSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { sha256 } from '../assess/sha256.js';
 import { formatLocatedError, UserError } from '../load/located-error.js';
@@ -11,7 +10,7 @@ import { parseResponse } from '../survey/response-file.js';
 import { serializeResponse } from '../survey/response-writer.js';
 import { terminalSafe } from '../render/sanitize.js';
 import { displayPath, exists, readTextInput, realPath } from './io.js';
-import { ensureFolder, writeOutputs } from './write-output.js';
+import { writeOutputsInto } from './write-output.js';
 import { resolveRubric } from './rubric-source.js';
 import { writeStdout } from './terminal.js';
 
@@ -44,23 +43,13 @@ export async function surveyImport(csvFile: string, options: ImportOptions): Pro
     ]);
   }
   // Every response is checked and staged before any is written: all of them, or none.
-  const created = !exists(options.dir);
-  ensureFolder(options.dir, '--dir');
-  const texts = new Map<string, string>();
-  for (const response of result.responses) texts.set(response.respondent.id, serializeResponse(response, rubric));
   const ownResponses = await importedBy(options.dir, result.responses.map((response) => response.respondent.id), rubric, options.maxInputMb);
   const outputs = result.responses.map((response) => ({
     file: join(options.dir, `${response.respondent.id}.yaml`),
-    content: texts.get(response.respondent.id)!,
+    content: serializeResponse(response, rubric),
     mayReplace: (file: string) => (ownResponses.has(file) ? undefined : 'it is not a response written by an earlier import of this CSV (--force replaces only those)'),
   }));
-  try {
-    writeOutputs(outputs, { force: options.force, inputs: [options.partnership, csvFile, ...(options.rubric !== undefined ? [options.rubric] : [])] });
-  } catch (error) {
-    // A folder this import made is taken away again when nothing went into it.
-    if (created) rmdirQuietly(options.dir);
-    throw error;
-  }
+  writeOutputsInto(options.dir, '--dir', outputs, { force: options.force, inputs: [options.partnership, csvFile, ...(options.rubric !== undefined ? [options.rubric] : [])] });
   const ignored = result.ignoredColumns.length > 0 ? `; ignored columns: ${terminalSafe(result.ignoredColumns.join(', '))}` : '';
   const separator = result.separator === ';' ? " (cells separated by ';')" : result.separator === '\t' ? ' (cells separated by tabs)' : '';
   writeStdout(`imported ${result.responses.length} respondents into ${terminalSafe(options.dir)}${separator}${ignored}\n`);
@@ -102,10 +91,3 @@ async function importedBy(dir: string, ids: readonly string[], rubric: Rubric, m
   return own;
 }
 
-function rmdirQuietly(dir: string): void {
-  try {
-    rmdirSync(dir);
-  } catch {
-    // Not empty, or already gone: leave it.
-  }
-}

@@ -7,7 +7,7 @@
  * device or a named pipe is written as a stream, never replaced; a symbolic link is
  * written through, so the link stays a link.
  */
-import { closeSync, constants, existsSync, fchmodSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, constants, existsSync, fchmodSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readlinkSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { isUserError, UserError, type LocatedError } from '../load/located-error.js';
 import { describeFsError, kindOf, realPath } from './io.js';
@@ -279,6 +279,29 @@ function identities(files: readonly string[]): Identities {
 function refuseInput(file: string, stat: Stats, inputs: Identities): void {
   if (inputs.paths.has(realPath(file)) || inputs.inodes.has(`${stat.dev}:${stat.ino}`)) {
     throw new UserError({ file, message: 'refused: the output would overwrite an input file' });
+  }
+}
+
+/**
+ * Writes the outputs into `folder`, making it first when it is missing; when the write
+ * fails, a folder made here is taken away again, so a refused run leaves nothing behind.
+ */
+export function writeOutputsInto(folder: string, option: string, outputs: readonly Output[], options: WriteOptions): void {
+  const made = !existsSync(folder);
+  ensureFolder(folder, option);
+  try {
+    writeOutputs(outputs, options);
+  } catch (error) {
+    if (made) removeEmptyFolder(folder);
+    throw error;
+  }
+}
+
+function removeEmptyFolder(folder: string): void {
+  try {
+    rmdirSync(folder);
+  } catch {
+    // Not empty (another run wrote into it meanwhile), or already gone: leave it.
   }
 }
 
