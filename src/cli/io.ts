@@ -18,6 +18,7 @@ import { DEFAULT_MAX_INPUT_MB } from '../model/defaults.js';
  * grows meanwhile.
  */
 export function readTextInput(file: string, maxMegabytes = DEFAULT_MAX_INPUT_MB): string {
+  if (file === '') throw new UserError({ file: 'pes', message: 'a file name is empty' });
   const limit = maxMegabytes * 1024 * 1024;
   let descriptor: number;
   try {

@@ -6,6 +6,8 @@
  */
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { UserError } from '../load/located-error.js';
+import { describeFsError } from './io.js';
 import { isRunning } from './write-output.js';
 
 export function lockFileOf(responseFile: string): string {
@@ -35,7 +37,7 @@ export function lockResponse(responseFile: string): { release: () => void } | { 
     try {
       descriptor = openSync(lock, 'wx', 0o644);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new UserError({ file: responseFile, message: describeFsError(error, 'cannot write the file') });
       const holder = lockHolder(responseFile);
       if (holder !== undefined) return { heldBy: holder };
       // Its survey is gone: the lock is stale.
