@@ -7,7 +7,7 @@
  * device or a named pipe is written as a stream, never replaced; a symbolic link is
  * written through, so the link stays a link.
  */
-import { closeSync, constants, existsSync, fchmodSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readlinkSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, constants, existsSync, fchmodSync, linkSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readlinkSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { isUserError, UserError, type LocatedError } from '../load/located-error.js';
 import { describeFsError, kindOf, realPath } from './io.js';
@@ -54,7 +54,7 @@ export function writeOutputs(outputs: readonly Output[], options: WriteOptions =
   for (const output of outputs) {
     try {
       const destination = destinationOf(output, options, inputs);
-      const key = destination.kind === 'descriptor' ? `fd:${destination.descriptor}` : destination.path;
+      const key = destination.kind === 'descriptor' ? `fd:${destination.descriptor}` : resolve(destination.path);
       if (seen.has(key)) throw new UserError({ file: output.file, message: 'refused: two outputs of this run would go to this one file' });
       seen.add(key);
       destinations.push({ destination, content: output.content });
@@ -198,17 +198,47 @@ function writeAll(descriptor: number, bytes: Buffer): void {
 
 function commit(staged: readonly { temporary: string; destination: Destination & { kind: 'file' } }[]): void {
   const folders = new Set<string>();
+  const created: string[] = [];
   for (const [index, { temporary, destination }] of staged.entries()) {
     try {
-      renameSync(temporary, destination.path);
+      if (destination.mode === undefined) {
+        placeNew(temporary, destination);
+        created.push(destination.path);
+      } else {
+        renameSync(temporary, destination.path);
+      }
     } catch (error) {
       for (const later of staged.slice(index)) rmSync(later.temporary, { force: true });
+      // All or none: the files this write created are taken back (a replaced one cannot be).
+      for (const path of created) rmSync(path, { force: true });
+      if (isUserError(error)) throw error;
       throw new UserError({ file: destination.file, message: describeFsError(error, 'cannot write the file') });
     }
     folders.add(dirname(destination.path));
   }
   // The rename itself is made durable by flushing the folder that holds it.
   for (const folder of folders) syncFolder(folder);
+}
+
+/**
+ * A new file is put in place with link(), which, unlike rename(), refuses a name that
+ * exists: a file another program made there since the check is never replaced without
+ * --force. A file system without hard links gets a plain rename.
+ */
+function placeNew(temporary: string, destination: Destination & { kind: 'file' }): void {
+  try {
+    linkSync(temporary, destination.path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') {
+      rmSync(temporary, { force: true });
+      throw new UserError({ file: destination.file, message: 'refused: the file exists (use --force to overwrite it)' });
+    }
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EXDEV' && code !== 'EMLINK') throw error;
+    renameSync(temporary, destination.path);
+    return;
+  }
+  rmSync(temporary, { force: true });
 }
 
 function syncFolder(folder: string): void {
