@@ -5,7 +5,7 @@ import { render } from '@inquirer/testing';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../src/cli/io.js';
+import { writeFileAtomic } from '../src/cli/write-output.js';
 import { loadRubric } from '../src/load/rubric.js';
 import { likertPrompt } from '../src/survey/likert-prompt.js';
 import { newResponse } from '../src/survey/response-file.js';

@@ -4,6 +4,7 @@
  * carried over, so no survey group can reappear here that a report did not show.
  */
 import type { Report } from '../model/report.js';
+import { byCodePoint } from '../model/order.js';
 
 export interface TrendSeries {
   id: string;
@@ -24,7 +25,7 @@ export interface Trend {
 }
 
 export function buildTrend(reports: readonly { report: Report; file: string }[]): Trend {
-  const ordered = [...reports].sort((a, b) => a.report.asOf.localeCompare(b.report.asOf) || a.file.localeCompare(b.file));
+  const ordered = [...reports].sort((a, b) => byCodePoint(a.report.asOf, b.report.asOf) || byCodePoint(a.file, b.file));
   const latest = ordered.at(-1)!.report;
   const principles = latest.principles.map((principle) => ({
     id: principle.id,

@@ -8,6 +8,7 @@ import { TRIANGULATION_LABELS, type Band, type TriangulationLabel } from '../mod
 import type { Rubric } from '../model/rubric.js';
 import type { PracticePerception } from '../survey/aggregate.js';
 import { round2 } from '../survey/statistics.js';
+import { byCodePoint } from '../model/order.js';
 
 
 export interface GroupGap {
@@ -50,7 +51,7 @@ export function disagreementSize(sd: number | null, widestGroupGap: GroupGap | n
 export function widestGap(perception: PracticePerception): GroupGap | null {
   let widest: GroupGap | null = null;
   for (const [dimension, figures] of groupBy(perception.groups, (figure) => figure.dimension)) {
-    const sorted = [...figures].sort((a, b) => b.mean - a.mean || a.group.localeCompare(b.group));
+    const sorted = [...figures].sort((a, b) => b.mean - a.mean || byCodePoint(a.group, b.group));
     const high = sorted[0]!;
     const low = sorted.at(-1)!;
     const gap = round2(high.mean - low.mean);

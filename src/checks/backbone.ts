@@ -9,7 +9,7 @@ export const dedicatedBackbone = defineCheck({
   name: 'dedicatedBackbone',
   description:
     'A backbone exists with at least {met_fte} FTE of staff who do no mission work of their own (partly met from {partly_fte} FTE).',
-  params: (z: ZodMini) => z.strictObject({ met_fte: z.number().check(z.gt(0)), partly_fte: z.number().check(z.gte(0)) }),
+  params: (z: ZodMini) => z.strictObject({ met_fte: z.number().check(z.gt(0), z.lte(10_000)), partly_fte: z.number().check(z.gte(0), z.lte(10_000)) }),
   needs: '`backbone` with `exists`, and `staff` with `fte` and `dedicated`',
   messages: {
     staffed: '{fte} FTE of dedicated backbone staff',

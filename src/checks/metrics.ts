@@ -42,7 +42,7 @@ export const metricsReportedOnCadence = defineCheck({
   name: 'metricsReportedOnCadence',
   description:
     'At least {met_share%} of metrics were last reported within {grace} times their cadence (partly met from {partly_share%}).',
-  params: (z: ZodMini) => z.strictObject({ grace: z.number().check(z.gte(1)), met_share: fraction(z), partly_share: fraction(z) }),
+  params: (z: ZodMini) => z.strictObject({ grace: z.number().check(z.gte(1), z.lte(100)), met_share: fraction(z), partly_share: fraction(z) }),
   needs: '`metrics` with `cadence` and `last_reported`',
   messages: {
     current: '{current} of {total} metrics reported on cadence ({share})',

@@ -7,9 +7,12 @@ import type * as Zod from 'zod/mini';
 import type { ZodMini } from './check.js';
 
 export const fieldPath = (z: ZodMini) => z.string().check(z.regex(/^[a-z_]+(\.[a-z_]+)*$/, 'a dotted path of keys, e.g. communications.stories'));
-export const months = (z: ZodMini) => z.number().check(z.gt(0));
+// Thresholds are bounded like the file's own numbers, so no parameter can make arithmetic overflow: a century of months, a billion items.
+export const months = (z: ZodMini) => z.number().check(z.gt(0), z.lte(1200));
 export const fraction = (z: ZodMini) => z.number().check(z.gte(0), z.lte(1));
-export const wholeNumber = (z: ZodMini) => z.int().check(z.gte(0));
+export const wholeNumber = (z: ZodMini) => z.int().check(z.gte(0), z.lte(1_000_000_000));
+/** Any other threshold a check compares with the file's numbers. */
+export const bounded = (z: ZodMini) => z.number().check(z.gte(-1e15), z.lte(1e15));
 export const label = (z: ZodMini) => z.string().check(z.minLength(1));
 
 /** Which items of a list count: every condition must hold. */

@@ -2,7 +2,7 @@
 import type { ZodMini } from './check.js';
 import { monthsBetween, withinMonths } from '../model/dates.js';
 import { defineCheck, gradeAtLeast, nameList, percent } from './check.js';
-import { fieldPath, fraction, label, months, wholeNumber } from './params.js';
+import { bounded, fieldPath, fraction, label, months, wholeNumber } from './params.js';
 import { indexed, splitPath, valueAt } from './read.js';
 
 /** Sprint lengths are judged to the nearest half month: a sprint from 1 Jan to 31 Mar is three months. */
@@ -46,7 +46,7 @@ export const sprintCadence = defineCheck({
 export const numberInRange = defineCheck({
   name: 'numberInRange',
   description: '{what} is between {met_min} and {met_max} (partly met between {partly_min} and {partly_max}).',
-  params: (z: ZodMini) => z.strictObject({ field: fieldPath(z), what: label(z), met_min: z.number(), met_max: z.number(), partly_min: z.number(), partly_max: z.number() }),
+  params: (z: ZodMini) => z.strictObject({ field: fieldPath(z), what: label(z), met_min: bounded(z), met_max: bounded(z), partly_min: bounded(z), partly_max: bounded(z) }),
   needs: '`{field}`',
   messages: {
     inside: '{what}: {value}',

@@ -3,7 +3,6 @@
  * the rubric, responses, a baseline and the config; writes reports; exits 1 when a
  * gate fails. The only file-system and terminal work of the assessment is here.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gateFailures, type GateSettings } from '../assess/gates.js';
 import { buildReport } from '../assess/report.js';
@@ -21,7 +20,8 @@ import { groupNamer } from '../survey/group-names.js';
 import { resolveAsOf } from './as-of.js';
 import { findConfig } from './config-source.js';
 import { sha256 } from '../assess/sha256.js';
-import { displayPath, exists, readTextInput, writeFileAtomic } from './io.js';
+import { displayPath, exists, readTextInput } from './io.js';
+import { writeOutputs, writeOutputsInto, type Output } from './write-output.js';
 import { loadResponses } from './responses-source.js';
 import { resolveRubric } from './rubric-source.js';
 import { GateFailure } from './run.js';
@@ -52,7 +52,7 @@ export interface AssessOptions {
 }
 
 export async function assess(file: string, options: AssessOptions): Promise<void> {
-  const { config, source: configSource, resolvePath } = await findConfig(options.config, file);
+  const { config, source: configSource, file: configFile, resolvePath } = await findConfig(options.config, file);
   const maxInputMb = options.maxInputMb ?? config.max_input_mb ?? DEFAULT_MAX_INPUT_MB;
   const text = readInput(file, maxInputMb);
   const shownFile = displayPath(file);
@@ -137,35 +137,41 @@ export async function assess(file: string, options: AssessOptions): Promise<void
     width: options.width ?? terminalWidth(),
     failOn: gates.failOn ?? 'gap',
   };
-  const inputs = [file, ...(rubricFile ? [rubricFile] : []), ...(options.baseline ? [options.baseline] : [])];
-  if (options.outputDir !== undefined) mkdirSync(options.outputDir, { recursive: true });
+  // Every file this run read, the config and each response file included: none is ever an output.
+  const inputs = [file, ...(configFile ? [configFile] : []), ...(rubricFile ? [rubricFile] : []), ...(options.baseline ? [options.baseline] : []), ...(responses?.files ?? [])];
+  const outputs: Output[] = [];
   if (practiceShown !== undefined) {
     const result = report.practices.find((practice) => practice.id === practiceShown)!;
     // One practice reads as text even in a pipe; JSON only when asked for.
     const asked = options.format ?? (options.output !== undefined ? formatForFile(options.output) : undefined) ?? 'table';
     if (asked !== 'table' && asked !== 'json') throw new UserError({ file: 'pes', message: '--practice prints one practice as text (--format table) or as json' });
+    if (options.outputDir !== undefined) throw new UserError({ file: 'pes', message: '--practice prints one practice: write it with --output FILE, not --output-dir' });
     const { renderPracticeDetail } = await import('../render/practice.js');
     const rendered = asked === 'json' ? `${JSON.stringify(result, null, 2)}\n` : `${renderPracticeDetail(report, result, renderOptions)}\n`;
-    if (options.output !== undefined) writeFileAtomic(options.output, rendered, { force: options.force, inputs });
+    if (options.output !== undefined) outputs.push({ file: options.output, content: rendered });
     else writeStdout(rendered);
-    return;
-  }
-  if (options.discussion) {
+  } else if (options.discussion) {
     const { renderDiscussion } = await import('../render/discussion.js');
-    writeStdout(`${renderDiscussion(report, renderOptions)}\n`);
-    return;
-  }
-  for (const format of formats) {
-    const rendered = ensureNewline((await rendererFor(format))(report, renderOptions));
-    if (options.outputDir !== undefined) {
-      const stem = shownFile.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
-      writeFileAtomic(join(options.outputDir, `${stem}.${FILE_EXTENSIONS[format]}`), rendered, { force: options.force, inputs });
-    } else if (options.output !== undefined) {
-      writeFileAtomic(options.output, rendered, { force: options.force, inputs });
-    } else {
-      writeStdout(rendered);
+    const guide = `${renderDiscussion(report, renderOptions)}\n`;
+    if (options.outputDir !== undefined) throw new UserError({ file: 'pes', message: '--discussion prints one guide: write it with --output FILE, not --output-dir' });
+    if (options.output !== undefined) outputs.push({ file: options.output, content: guide });
+    else writeStdout(guide);
+  } else {
+    for (const format of formats) {
+      const rendered = ensureNewline((await rendererFor(format))(report, renderOptions));
+      if (options.outputDir !== undefined) {
+        const stem = shownFile.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
+        outputs.push({ file: join(options.outputDir, `${stem}.${FILE_EXTENSIONS[format]}`), content: rendered });
+      } else if (options.output !== undefined) {
+        outputs.push({ file: options.output, content: rendered });
+      } else {
+        writeStdout(rendered);
+      }
     }
   }
+  // All formats or none: a refused or failed file leaves every other one as it was.
+  if (options.outputDir !== undefined) writeOutputsInto(options.outputDir, '--output-dir', outputs, { force: options.force, inputs });
+  else writeOutputs(outputs, { force: options.force, inputs });
 
   const failures = gateFailures(report, gates);
   if (failures.length > 0) throw new GateFailure(failures);

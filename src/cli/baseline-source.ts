@@ -1,4 +1,8 @@
-/** Reads an earlier JSON report for --baseline and `pes trend`, with located errors when it is not one, or not comparable. */
+/**
+ * Reads an earlier JSON report for --baseline and `pes trend`, with located errors when
+ * it is not one, or not comparable. A baseline is input like any other: it is validated in
+ * full (its dates are dates), and its text is escaped wherever it is shown.
+ */
 import { UserError } from '../load/located-error.js';
 import { validateSource } from '../load/validate.js';
 import { parseYaml } from '../load/yaml-source.js';
@@ -28,17 +32,25 @@ export async function loadBaseline(file: string, maxMegabytes?: number, compared
   if (!parsed.ok) throw new UserError(parsed.errors);
   const value = parsed.source.value as { schemaVersion?: unknown; asOf?: unknown; inputs?: { partnership?: { file?: unknown } } } | null;
   const at = { line: 1, col: 1 };
-  if (value === null || typeof value !== 'object' || typeof value.schemaVersion !== 'number') {
+  const version = value !== null && typeof value === 'object' ? value.schemaVersion : undefined;
+  if (typeof version !== 'number' || !Number.isInteger(version)) {
     throw new UserError({ file: shown, position: at, message: `not a pes JSON report; make one with \`pes assess FILE --format json --output ${shown}\`` });
   }
-  if (value.schemaVersion !== REPORT_SCHEMA_VERSION) {
-    // Scores of another report format were made under other rules: comparing them would show changes nobody made.
-    const asOf = typeof value.asOf === 'string' ? ` --as-of ${value.asOf}` : '';
-    const source = typeof value.inputs?.partnership?.file === 'string' ? value.inputs.partnership.file : 'FILE';
+  if (version > REPORT_SCHEMA_VERSION) {
     throw new UserError({
       file: shown,
-      position: at,
-      message: `a report of format ${String(value.schemaVersion)}, which this pes (format ${REPORT_SCHEMA_VERSION}) cannot compare with; make it again with \`pes assess ${source}${asOf} --format json --output ${shown} --force\``,
+      position: parsed.source.locate(['schemaVersion']),
+      message: `made by a newer pes (report format ${version}; this pes reads format ${REPORT_SCHEMA_VERSION}): upgrade pes, or make the report again with this version`,
+    });
+  }
+  if (version !== REPORT_SCHEMA_VERSION) {
+    // Scores of an older report format were made under other rules: comparing them would show changes nobody made.
+    const asOf = typeof value!.asOf === 'string' ? ` --as-of ${value!.asOf}` : '';
+    const source = typeof value!.inputs?.partnership?.file === 'string' ? value!.inputs.partnership.file : 'FILE';
+    throw new UserError({
+      file: shown,
+      position: parsed.source.locate(['schemaVersion']),
+      message: `a report of format ${version}, which this pes (format ${REPORT_SCHEMA_VERSION}) cannot compare with; make it again with \`pes assess ${source}${asOf} --format json --output ${shown} --force\``,
     });
   }
   const validation = validateSource(reportSchema, parsed.source);

@@ -14,6 +14,8 @@ import { displayPath, exists, readTextInput } from './io.js';
 export interface ConfigSource {
   config: Config;
   source?: YamlSource;
+  /** The config file in use, as named on disk. */
+  file?: string;
   /** Resolves a path written in the config file. */
   resolvePath(path: string): string;
 }
@@ -27,5 +29,5 @@ export async function findConfig(explicit: string | false | undefined, partnersh
   const loaded = await loadConfig(displayPath(file), readTextInput(file));
   if (!loaded.ok) throw new UserError(loaded.errors);
   const base = dirname(resolve(file));
-  return { config: loaded.config, source: loaded.source, resolvePath: (path) => displayPath(resolve(base, path)) };
+  return { config: loaded.config, source: loaded.source, file, resolvePath: (path) => displayPath(resolve(base, path)) };
 }

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { UserError } from '../load/located-error.js';
 import { isIsoDate, todayIso } from '../model/dates.js';
 import { starterPartnership } from './init-template.js';
-import { writeFileAtomic } from './io.js';
+import { writeFileAtomic } from './write-output.js';
+import { terminalSafe } from '../render/sanitize.js';
 import { writeStdout } from './terminal.js';
 
 export interface InitOptions {
@@ -14,11 +15,14 @@ export interface InitOptions {
 }
 
 export function init(file: string, options: InitOptions): void {
+  if (options.name.trim() === '') throw new UserError({ file: 'pes', message: '--name needs the partnership\'s name, e.g. --name "Harbour Food Network"' });
   const asOf = options.asOf ?? todayIso();
   if (!isIsoDate(asOf)) throw new UserError({ file: 'pes', message: `--as-of expects a date written YYYY-MM-DD, got "${asOf}"` });
   // Point editors at the schema shipped with this installation, relative to the new file.
   const schema = fileURLToPath(new URL('../schema/partnership.schema.json', import.meta.url));
-  const schemaPath = relative(dirname(resolve(file)), schema).split(sep).join('/');
+  // Percent-encoded like a URL, so no character of a folder name can end the comment line it is on.
+  const schemaPath = encodeURI(relative(dirname(resolve(file)), schema).split(sep).join('/'));
   writeFileAtomic(file, starterPartnership(options.name, asOf, schemaPath), { force: options.force });
-  writeStdout(`wrote ${file}: fill it in, then run \`pes validate ${file}\` and \`pes assess ${file}\`\n`);
+  const shown = terminalSafe(file);
+  writeStdout(`wrote ${shown}: fill it in, then run \`pes validate ${shown}\` and \`pes assess ${shown}\`\n`);
 }

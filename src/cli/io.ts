@@ -1,38 +1,69 @@
 /**
- * The file system, as the CLI uses it: reading inputs with clear errors and a size
- * limit, and writing outputs atomically (temp file + rename) without ever
- * clobbering an input or a file the tool did not create unless told to.
+ * The file system, as the CLI reads it: inputs with clear errors, a size limit and
+ * their encoding checked; paths as reports show them; file-system errors in words.
+ * Writing is in write-output.ts.
  */
-import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import { decodeText } from '../load/decode-text.js';
 import { isUserError, UserError } from '../load/located-error.js';
 import { DEFAULT_MAX_INPUT_MB } from '../model/defaults.js';
 
 
+/**
+ * Reads an input file as UTF-8 text. Only regular files are read: a FIFO would wait for
+ * a writer forever and /dev/zero never ends, so anything else is refused with what it
+ * is. The file is opened first and examined through its descriptor (so what was checked
+ * is what is read), without blocking, and never read past the size limit, even if it
+ * grows meanwhile.
+ */
 export function readTextInput(file: string, maxMegabytes = DEFAULT_MAX_INPUT_MB): string {
-  let size: number;
+  if (file === '') throw new UserError({ file: 'pes', message: 'a file name is empty' });
+  const limit = maxMegabytes * 1024 * 1024;
+  let descriptor: number;
   try {
-    const stat = statSync(file);
-    if (stat.isDirectory()) throw new UserError({ file, message: 'is a directory, not a file' });
-    size = stat.size;
+    descriptor = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
+  } catch (error) {
+    throw new UserError({ file, message: describeFsError(error, 'cannot read the file') });
+  }
+  try {
+    const stat = fstatSync(descriptor);
+    if (stat.isDirectory()) throw new UserError({ file, message: 'is a folder, not a file' });
+    if (!stat.isFile()) throw new UserError({ file, message: `is ${kindOf(stat)}, not a regular file; pes reads only files (save the content to a file first)` });
+    if (stat.size > limit) throw new UserError({ file, message: overLimit(stat.size, maxMegabytes) });
+    const bytes = Buffer.allocUnsafe(Math.min(stat.size, limit) + 1);
+    let length = 0;
+    for (;;) {
+      const read = readSync(descriptor, bytes, length, bytes.length - length, null);
+      if (read === 0) break;
+      length += read;
+      if (length > limit) throw new UserError({ file, message: overLimit(length, maxMegabytes) });
+      if (length === bytes.length) break;
+    }
+    const decoded = decodeText(bytes.subarray(0, length));
+    if (!decoded.ok) throw new UserError({ file, ...(decoded.position ? { position: decoded.position } : {}), message: decoded.message });
+    return decoded.text;
   } catch (error) {
     if (isUserError(error)) throw error;
     throw new UserError({ file, message: describeFsError(error, 'cannot read the file') });
+  } finally {
+    closeSync(descriptor);
   }
-  if (size > maxMegabytes * 1024 * 1024) {
-    throw new UserError({
-      file,
-      message: `refused: the file is ${(size / 1024 / 1024).toFixed(1)} MB, over the ${maxMegabytes} MB limit (raise it with --max-input-mb)`,
-    });
-  }
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    throw new UserError({ file, message: describeFsError(error, 'cannot read the file') });
-  }
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function overLimit(bytes: number, maxMegabytes: number): string {
+  return `refused: the file is ${(bytes / 1024 / 1024).toFixed(1)} MB, over the ${maxMegabytes} MB limit (raise it with --max-input-mb)`;
+}
+
+/** What a file that is not a regular file is, in words. */
+export function kindOf(stat: Stats): string {
+  if (stat.isFIFO()) return 'a named pipe (FIFO)';
+  if (stat.isCharacterDevice()) return 'a device';
+  if (stat.isBlockDevice()) return 'a disk (block device)';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isDirectory()) return 'a folder';
+  if (stat.isSymbolicLink()) return 'a symbolic link';
+  return 'not a regular file';
 }
 
 /** How a path appears in reports: relative to the working directory, with forward slashes, so output is the same on every machine. */
@@ -42,67 +73,12 @@ export function displayPath(file: string): string {
   return shown.split(sep).join('/');
 }
 
-export interface WriteOptions {
-  /** Overwrite a file that already exists. */
-  force?: boolean;
-  /** Files this command reads: never overwritten, whatever --force says. */
-  inputs?: readonly string[];
-}
-
-let temporaryCounter = 0;
-
-export function writeFileAtomic(target: string, content: string, options: WriteOptions = {}): void {
-  const targetReal = realPathOrSelf(target);
-  for (const input of options.inputs ?? []) {
-    if (realPathOrSelf(input) === targetReal) throw new UserError({ file: target, message: 'refused: the output would overwrite an input file' });
-  }
-  if (!options.force && exists(target)) {
-    throw new UserError({ file: target, message: 'refused: the file exists (use --force to overwrite it)' });
-  }
-  // pid + counter names are unique per process; 'wx' below refuses any leftover of the same name.
-  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${++temporaryCounter}.tmp`);
-  let descriptor: number | undefined;
+/** The file's real path (links resolved), or its absolute path when it does not exist. */
+export function realPath(file: string): string {
   try {
-    descriptor = openSync(temporary, 'wx', 0o644);
-    writeSync(descriptor, content);
-    fsyncSync(descriptor);
-    closeSync(descriptor);
-    descriptor = undefined;
-    renameSync(temporary, target);
-  } catch (error) {
-    if (descriptor !== undefined) closeSync(descriptor);
-    rmSync(temporary, { force: true });
-    throw new UserError({ file: target, message: describeFsError(error, 'cannot write the file') });
-  }
-}
-
-const TEMPORARY_NAME = /^\..+\.(\d+)\.\d+\.tmp$/;
-
-/**
- * A process killed between writing its temp file and renaming it leaves the temp
- * file behind. Those whose writer is no longer running are removed; a live
- * writer's file is left alone.
- */
-export function removeAbandonedTemporaries(dir: string): void {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
+    return realpathSync(file);
   } catch {
-    return;
-  }
-  for (const name of names) {
-    const writer = TEMPORARY_NAME.exec(name)?.[1];
-    if (writer !== undefined && !isRunning(Number(writer))) rmSync(join(dir, name), { force: true });
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    return resolve(file);
   }
 }
 
@@ -112,14 +88,6 @@ export function exists(file: string): boolean {
     return true;
   } catch {
     return false;
-  }
-}
-
-function realPathOrSelf(file: string): string {
-  try {
-    return realpathSync(file);
-  } catch {
-    return resolve(file);
   }
 }
 
@@ -135,6 +103,22 @@ export function describeFsError(error: unknown, what: string): string {
       return `${what}: is a directory`;
     case 'ENOSPC':
       return `${what}: no space left on the device`;
+    case 'EDQUOT':
+      return `${what}: the disk quota is used up`;
+    case 'EFBIG':
+      return `${what}: over the largest file size allowed here`;
+    case 'EROFS':
+      return `${what}: the file system is read-only`;
+    case 'ENOTDIR':
+      return `${what}: a part of the path is a file, not a folder`;
+    case 'ELOOP':
+      return `${what}: too many symbolic links`;
+    case 'ENAMETOOLONG':
+      return `${what}: the name is too long`;
+    case 'ENXIO':
+      return `${what}: nothing is listening on it (a socket, or a device that is not there)`;
+    case 'EIO':
+      return `${what}: the device reported an input/output error`;
     default:
       return `${what}: ${(error as Error | undefined)?.message ?? String(error)}`;
   }

@@ -147,14 +147,19 @@ export function buildProgram(): Command {
   return program;
 }
 
+/** Number('') and Number(' ') are 0: an empty value is refused, not read as zero. */
+function numberOf(value: string): number {
+  return value.trim() === '' ? Number.NaN : Number(value);
+}
+
 function positiveNumber(value: string): number {
-  const number = Number(value);
+  const number = numberOf(value);
   if (!Number.isFinite(number) || number <= 0) throw new CommanderErrorForValue(`expected a positive number, got "${value}"`);
   return number;
 }
 
 function score(value: string): number {
-  const number = Number(value);
+  const number = numberOf(value);
   if (!Number.isFinite(number) || number < 0 || number > 100) throw new CommanderErrorForValue(`expected a score from 0 to 100, got "${value}"`);
   return number;
 }

@@ -7,15 +7,18 @@ import type { Rubric } from '../model/rubric.js';
 import { parseResponse } from '../survey/response-file.js';
 import { sha256 } from '../assess/sha256.js';
 import { describeFsError, displayPath, readTextInput } from './io.js';
+import { byCodePoint } from '../model/order.js';
 
 export interface LoadedResponses {
   responses: SurveyResponse[];
   /** One fingerprint over every response file, in a stable order. */
   sha256: string;
+  /** Every file read, so that none of them is ever written. */
+  files: string[];
 }
 
 export async function loadResponses(paths: readonly string[], rubric: Rubric, partnershipName: string, maxMegabytes?: number): Promise<LoadedResponses> {
-  const files = paths.flatMap(expand).sort();
+  const files = paths.flatMap(expand).sort(byCodePoint);
   const errors: LocatedError[] = [];
   const responses: SurveyResponse[] = [];
   const digests: string[] = [];
@@ -42,7 +45,7 @@ export async function loadResponses(paths: readonly string[], rubric: Rubric, pa
     digests.push(sha256(text));
   }
   if (errors.length > 0) throw new UserError(errors);
-  return { responses, sha256: sha256(digests.join('\n')) };
+  return { responses, sha256: sha256(digests.join('\n')), files };
 }
 
 function expand(path: string): string[] {

@@ -11,8 +11,8 @@ export const EXIT_GATE_FAILED = 1;
 export const EXIT_USAGE = 2;
 export const EXIT_BUG = 70;
 
-/** Errors printed at most; beyond this a count says how many more there were. */
-export const MAX_ERRORS_SHOWN = 50;
+/** Errors printed at most (two files' worth of problems); beyond this a count says how many more there were. */
+export const MAX_ERRORS_SHOWN = 100;
 
 const GATE_FAILURE = Symbol.for('partnership-health.GateFailure');
 

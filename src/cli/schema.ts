@@ -1,6 +1,6 @@
 /** `pes schema [partnership|report]`. */
 import { jsonSchema } from '../model/json-schema.js';
-import { writeFileAtomic } from './io.js';
+import { writeFileAtomic } from './write-output.js';
 import { writeStdout } from './terminal.js';
 
 export interface SchemaOptions {

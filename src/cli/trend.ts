@@ -4,7 +4,7 @@ import { UserError } from '../load/located-error.js';
 import { formatForFile } from '../render/formats.js';
 import { renderTrend, TREND_FORMATS, type TrendFormat } from '../render/trend.js';
 import { loadBaseline } from './baseline-source.js';
-import { writeFileAtomic } from './io.js';
+import { writeFileAtomic } from './write-output.js';
 import { colorEnabled, terminalWidth, writeStdout } from './terminal.js';
 
 export interface TrendOptions {

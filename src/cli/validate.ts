@@ -2,6 +2,7 @@
 import { isUserError, UserError, type LocatedError } from '../load/located-error.js';
 import { loadPartnership } from '../load/partnership.js';
 import { displayPath, readTextInput } from './io.js';
+import { terminalSafe } from '../render/sanitize.js';
 import { writeStdout } from './terminal.js';
 
 export interface ValidateOptions {
@@ -35,7 +36,7 @@ export async function validate(files: readonly string[], options: ValidateOption
     const placeholders = result.loaded.placeholders;
     const lines = [...new Set(placeholders.map((placeholder) => placeholder.line))];
     const unfinished = placeholders.length > 0 ? `; ${placeholders.length} placeholder${placeholders.length === 1 ? '' : 's'} to fill in (line${lines.length === 1 ? '' : 's'} ${lines.join(', ')})` : '';
-    writeStdout(`${displayPath(file)}: valid (${counts.join(', ')})${unfinished}\n`);
+    writeStdout(`${terminalSafe(displayPath(file))}: valid (${counts.join(', ')})${unfinished}\n`);
   }
   if (errors.length > 0) throw new UserError(errors);
 }

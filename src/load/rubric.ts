@@ -10,7 +10,7 @@ import { rubricSchema, type Practice, type Rubric, type Scoring } from '../model
 import { schemaAt } from '../model/schema-walk.js';
 import { closestMatch } from './closest-match.js';
 import type { LocatedError } from './located-error.js';
-import { describeInput, locateProblem, validateSource, type Problem } from './validate.js';
+import { describeInput, limitProblems, validateSource, type Problem } from './validate.js';
 import { parseYaml, type Path, type YamlSource } from './yaml-source.js';
 
 export type RubricLoad = { ok: true; rubric: Rubric } | { ok: false; errors: LocatedError[] };
@@ -24,7 +24,7 @@ export async function loadRubric(file: string, text: string): Promise<RubricLoad
   if (!validation.ok) return validation;
   const rubric = validation.value;
   const problems = [...structureProblems(rubric), ...rubric.practices.flatMap((practice, index) => checkProblems(practice, index))];
-  if (problems.length > 0) return { ok: false, errors: problems.map((problem) => locateProblem(parsed.source, problem)) };
+  if (problems.length > 0) return { ok: false, errors: limitProblems(parsed.source, problems) };
   rubric.practices.sort((a, b) => a.number - b.number);
   rubric.principles.sort((a, b) => a.number - b.number);
   return { ok: true, rubric };

@@ -26,8 +26,15 @@ const about = (description: string) => z.describe(description);
 const text = (description: string) => z.string().check(z.minLength(1, 'must not be empty'), about(description));
 const list = <T extends z.ZodMiniType>(item: T, description: string) => z.array(item).check(about(description));
 const share = (description: string) => z.number().check(z.gte(0), z.lte(1), about(description));
-const count = (description: string) => z.int().check(z.gte(0), about(description));
-const money = (description: string) => z.number().check(z.gte(0), about(description));
+/**
+ * Every number has a ceiling far above any real partnership, so that sums and ratios
+ * of them stay finite: a file cannot push a score to Infinity or NaN.
+ */
+const MAX_COUNT = 1_000_000_000;
+const MAX_AMOUNT = 1e15;
+const count = (description: string) => z.int().check(z.gte(0), z.lte(MAX_COUNT), about(description));
+const money = (description: string) => z.number().check(z.gte(0), z.lte(MAX_AMOUNT), about(description));
+const measure = (description: string) => z.number().check(z.gte(-MAX_AMOUNT), z.lte(MAX_AMOUNT), about(description));
 
 export const isoDate = (description: string) =>
   z.string().check(
@@ -294,7 +301,7 @@ const sprint = z.strictObject({
 });
 
 const workPlan = z.strictObject({
-  horizon_months: z.optional(z.int().check(z.gt(0), about('How far ahead the goals look, in months.'))),
+  horizon_months: z.optional(z.int().check(z.gt(0), z.lte(1200), about('How far ahead the goals look, in months.'))),
   goals: z.optional(list(text('A goal'), 'Mid-term goals.')),
   priorities: z.optional(list(text('A priority'), 'Current priorities, most important first.')),
   not_doing: z.optional(list(text('Something deliberately not done'), 'What the partnership has decided not to do.')),
@@ -319,9 +326,9 @@ const metric = z.strictObject({
   category: z.enum(SCORECARD_CATEGORIES).check(about('Scorecard category.')),
   owner: z.optional(text('Who reports it.')),
   unit: z.optional(text('Unit.')),
-  baseline: z.optional(z.number().check(about('Starting value.'))),
-  target: z.optional(z.number().check(about('Target value.'))),
-  current: z.optional(z.number().check(about('Latest value.'))),
+  baseline: z.optional(measure('Starting value.')),
+  target: z.optional(measure('Target value.')),
+  current: z.optional(measure('Latest value.')),
   cadence: z.optional(z.enum(CADENCES).check(about('How often it is reported.'))),
   last_reported: z.optional(isoDate('When it was last reported.')),
 });

@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { CHECK_STATUSES } from '../checks/check.js';
 import { BANDS, REPORT_SCHEMA_VERSION, TRIANGULATION_LABELS } from './labels.js';
+import { isoDate } from './partnership.js';
 
 export type { Band } from './labels.js';
 
@@ -140,7 +141,7 @@ export const reportSchema = z.strictObject({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
   tool: z.strictObject({ name: z.string(), version: z.string() }),
   rubric: z.strictObject({ id: z.string(), version: z.string(), title: z.string() }),
-  asOf: z.string(),
+  asOf: isoDate('The date the assessment counts from.'),
   inputs: z.strictObject({
     partnership: z.strictObject({ file: z.string(), sha256: z.string() }),
     rubric: z.strictObject({ file: z.string(), sha256: z.string() }),
@@ -200,7 +201,7 @@ export const reportSchema = z.strictObject({
   baseline: z.nullable(
     z.strictObject({
       file: z.string(),
-      asOf: z.string(),
+      asOf: isoDate('The as-of date of the baseline report.'),
       /** The rubric version the baseline was made with; the id is always the same as this report's. */
       rubricVersion: z.string(),
       overall: changeSchema,

@@ -11,8 +11,8 @@ const slug = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'an id uses lower-
 
 export const checkUseSchema = z.strictObject({
   check: text,
-  /** Relative weight of this check within its practice. */
-  weight: z._default(z.number().check(z.gt(0)), 1),
+  /** Relative weight of this check within its practice (bounded, so weighted sums stay finite). */
+  weight: z._default(z.number().check(z.gt(0), z.lte(100)), 1),
   params: z._default(z.record(z.string(), z.unknown()), {}),
   /** The practice's defining test: when it fails, the easy checks cannot average the practice out of trouble (caps under `scoring.caps`). */
   critical: z._default(z.boolean(), false),
@@ -30,7 +30,7 @@ const signalAdvice = z.strictObject({
 });
 
 export const practiceSchema = z.strictObject({
-  number: z.int().check(z.gte(1)),
+  number: z.int().check(z.gte(1), z.lte(999)),
   id: slug,
   principle: slug,
   title: text,
@@ -49,7 +49,7 @@ export const practiceSchema = z.strictObject({
 });
 
 export const principleSchema = z.strictObject({
-  number: z.int().check(z.gte(1)),
+  number: z.int().check(z.gte(1), z.lte(99)),
   id: slug,
   title: text,
   short: z.string().check(z.minLength(1), z.maxLength(24)),
@@ -93,8 +93,9 @@ export const rubricSchema = z.strictObject({
   triangulation: z.strictObject({
     low_mean: z.number().check(z.gte(1), z.lte(5)),
     high_mean: z.number().check(z.gte(1), z.lte(5)),
-    divergent_sd: z.number().check(z.gt(0)),
-    divergent_group_gap: z.number().check(z.gt(0)),
+    // On a 1-5 scale a standard deviation is at most 2 and a gap between groups at most 4.
+    divergent_sd: z.number().check(z.gt(0), z.lte(2)),
+    divergent_group_gap: z.number().check(z.gt(0), z.lte(4)),
     /** Fewer 1-5 answers than this on a practice give no signal at all: "too few answers to tell". */
     min_answers: z.int().check(z.gte(2)),
     /** Fewer respondents than this put a small-sample caution on every survey figure. */

@@ -1,11 +1,12 @@
 /**
  * User-written text in Markdown: characters that would start emphasis, code,
- * links, tables or raw HTML are escaped, URLs are kept from turning into links,
+ * links, tables or raw HTML are escaped, URLs and email addresses are kept from turning into links,
  * and line breaks are folded so a value cannot end a table row or open a block.
  */
 import { terminalSafe } from './sanitize.js';
 
-const INLINE = /[\\`*_[\]<>|~]/g;
+// "@" too: GitHub turns an email address in plain text into a mailto: link.
+const INLINE = /[\\`*_[\]<>|~@]/g;
 
 export function escapeMarkdown(text: string, position: 'inline' | 'line-start' = 'inline'): string {
   // Control characters become visible escapes first, so a report shown with `cat` cannot drive the terminal.
@@ -13,7 +14,8 @@ export function escapeMarkdown(text: string, position: 'inline' | 'line-start' =
     .replace(/&/g, '&amp;')
     .replace(INLINE, (char) => (char === '<' ? '&lt;' : char === '>' ? '&gt;' : `\\${char}`))
     .replace(/:\/\//g, '\\:\\/\\/')
-    .replace(/\bwww\./gi, (match) => `${match.slice(0, 3)}\\.`);
+    // Any "www.", even inside a word: marked links the www.example.org of "xwww.example.org".
+    .replace(/www\./gi, (match) => `${match.slice(0, 3)}\\.`);
   // At the start of a line, "#", "-", "+", "=" or "1." would open a heading, list or rule.
   return position === 'line-start' ? escaped.replace(/^([#+\-=]|\d+[.)])/, '\\$1') : escaped;
 }

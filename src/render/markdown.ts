@@ -37,7 +37,7 @@ export function renderMarkdown(report: Report): string {
   lines.push(
     `As of ${report.asOf} · rubric ${md(report.rubric.id)} ${md(report.rubric.version)} · overall **${scoreText(overall.score)}/100, ${BAND_LABEL[overall.band]}**` +
       `${overall.provisional ? ' (provisional)' : ''} · ${coverageText(overall)}` +
-      (baseline ? ` · ${deltaText(baseline.overall.delta)} since ${baseline.asOf}` : ''),
+      (baseline ? ` · ${deltaText(baseline.overall.delta)} since ${md(baseline.asOf)}` : ''),
     '',
   );
   const cautions = reportCautions(report);

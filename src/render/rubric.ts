@@ -8,7 +8,7 @@ import { wrap } from './wrap.js';
 
 export function renderRubricList(rubric: Rubric, options: TerminalOptions): string {
   const chalk = styler(options);
-  const lines = [chalk.bold(`${rubric.id} ${rubric.version}: ${terminalSafe(rubric.title)}`), ''];
+  const lines = [chalk.bold(terminalSafe(`${rubric.id} ${rubric.version}: ${rubric.title}`)), ''];
   for (const principle of rubric.principles) {
     lines.push(chalk.bold(`${principle.number}. ${terminalSafe(principle.title)}`));
     for (const practice of rubric.practices.filter((p) => p.principle === principle.id)) {

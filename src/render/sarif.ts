@@ -19,11 +19,11 @@ export function renderSarif(report: Report, options: RenderOptions): string {
     defaultConfiguration: { level: 'warning' as const },
     properties: { principle: practice.principle, weight: practice.weight, tags: ['partnership-health', practice.principle] },
   }));
-  const file = report.inputs.partnership.file;
+  const artifact = artifactLocation(report.inputs.partnership.file);
   const ruleIndex = new Map(report.practices.map((practice, index) => [practice.id, index]));
   const results = findingsOf(report, options.failOn).map(({ practice, check, level }) => {
     const location = (line: number, column: number) => ({
-      physicalLocation: { artifactLocation: { uri: file, uriBaseId: '%SRCROOT%' }, region: { startLine: line, startColumn: column } },
+      physicalLocation: { artifactLocation: artifact, region: { startLine: line, startColumn: column } },
     });
     return {
       ruleId: ruleId(practice.number, practice.id),
@@ -44,8 +44,11 @@ export function renderSarif(report: Report, options: RenderOptions): string {
     runs: [
       {
         tool: { driver: { name: report.tool.name, version: report.tool.version, semanticVersion: report.tool.version, rules } },
-        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The directory pes was run from.' } } },
-        artifacts: [{ location: { uri: file, uriBaseId: '%SRCROOT%' }, hashes: { 'sha-256': report.inputs.partnership.sha256 } }],
+        originalUriBaseIds: {
+          [SOURCE_ROOT]: { description: { text: 'The directory pes was run from.' } },
+          ...(artifact.uriBaseId === FILE_SYSTEM_ROOT ? { [FILE_SYSTEM_ROOT]: { uri: 'file:///', description: { text: 'The root of the file system, for a file outside the directory pes was run from.' } } } : {}),
+        },
+        artifacts: [{ location: artifact, hashes: { 'sha-256': report.inputs.partnership.sha256 } }],
         invocations: [{ executionSuccessful: true }],
         results,
         properties: {
@@ -63,6 +66,25 @@ export function renderSarif(report: Report, options: RenderOptions): string {
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+const SOURCE_ROOT = '%SRCROOT%';
+const FILE_SYSTEM_ROOT = 'FILESYSTEMROOT';
+
+/**
+ * The partnership file as SARIF wants it: a relative URI reference, every path segment
+ * percent-encoded (a space is %20), against a base: the directory pes ran in for a
+ * file below it, the file-system root for a file elsewhere (reports show such a path
+ * absolute).
+ */
+function artifactLocation(file: string): { uri: string; uriBaseId: string } {
+  const absolute = file.startsWith('/');
+  const uri = file
+    .replace(/^\/+/, '')
+    .split('/')
+    .map((segment) => encodeURIComponent(segment))
+    .join('/');
+  return { uri, uriBaseId: absolute ? FILE_SYSTEM_ROOT : SOURCE_ROOT };
 }
 
 function ruleId(number: number, id: string): string {

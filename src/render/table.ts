@@ -35,8 +35,8 @@ export function renderTable(report: Report, options: TerminalOptions): string {
   const baseline = report.baseline;
 
   lines.push(chalk.bold(safe(report.partnership.name)));
-  lines.push(chalk.dim(`Partnership health as of ${report.asOf} · rubric ${report.rubric.id} ${report.rubric.version}`));
-  const change = baseline ? `  ${changeText(baseline.overall.delta)} since ${baseline.asOf}` : '';
+  lines.push(chalk.dim(safe(`Partnership health as of ${report.asOf} · rubric ${report.rubric.id} ${report.rubric.version}`)));
+  const change = baseline ? `  ${changeText(baseline.overall.delta)} since ${safe(baseline.asOf)}` : '';
   const headline = `Overall ${chalk.bold(`${scoreText(overall.score)}/100`)}  ${paintBand(chalk, overall.band)}${overall.provisional ? chalk.yellow(' (provisional)') : ''}${change}`;
   const coverage = `(${coverageText(overall)})`;
   lines.push(visibleLength(headline) + 2 + coverage.length <= width ? `${headline}  ${chalk.dim(coverage)}` : `${headline}\n${chalk.dim(wrap(coverage, width))}`);

@@ -43,7 +43,7 @@ function trendTable(trend: Trend, options: TerminalOptions): string {
   const chalk = styler(options);
   const width = Math.max(...series(trend).map((entry) => entry.title.length)) + 4;
   const lines = [chalk.bold(`${terminalSafe(trend.partnership)}: partnership health over time`), ''];
-  lines.push(`${''.padEnd(width)}${trend.points.map((point) => point.asOf.padStart(13)).join('')}${'change'.padStart(9)}`);
+  lines.push(`${''.padEnd(width)}${trend.points.map((point) => terminalSafe(point.asOf).padStart(13)).join('')}${'change'.padStart(9)}`);
   for (const entry of series(trend)) {
     const cells = entry.scores.map((score, index) => {
       const previous = index > 0 ? entry.scores[index - 1] : null;
@@ -55,14 +55,14 @@ function trendTable(trend: Trend, options: TerminalOptions): string {
     lines.push(`${label}${padding}${cells.join('')}${deltaText(change(entry.scores)).padStart(9)}`);
   }
   lines.push('');
-  lines.push(chalk.dim(trend.points.map((point) => `${point.asOf}: ${point.file}`).join(' · ')));
+  lines.push(chalk.dim(terminalSafe(trend.points.map((point) => `${point.asOf}: ${point.file}`).join(' · '))));
   if (trend.mixedRubrics) lines.push(chalk.yellow('The reports used different rubric versions; some changes may come from the rubric, not the partnership.'));
   return `${lines.join('\n')}\n`;
 }
 
 function trendMarkdown(trend: Trend): string {
   const lines = [`# ${md(trend.partnership)}: partnership health over time`, ''];
-  lines.push(`| | ${trend.points.map((point) => point.asOf).join(' | ')} | Change |`);
+  lines.push(`| | ${trend.points.map((point) => md(point.asOf)).join(' | ')} | Change |`);
   lines.push(`|---|${trend.points.map(() => '---:').join('|')}|---:|`);
   for (const entry of series(trend)) {
     const label = entry.number === null ? `**${md(entry.title)}**` : `${entry.number}. ${md(entry.title)}`;

@@ -10,6 +10,7 @@ import { DONT_KNOW } from '../model/vocabulary.js';
 import { DEFAULT_MIN_GROUP_SIZE } from '../model/defaults.js';
 import { groupBy } from '../model/group-by.js';
 import { mean, perceptionScore, round2, standardDeviation } from './statistics.js';
+import { byCodePoint } from '../model/order.js';
 
 export const DIMENSIONS = ['sector', 'role', 'organisation'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
@@ -168,7 +169,7 @@ export function groupRespondents(
     const value = responses[index]!.respondent[dimension];
     return value === undefined ? NOT_STATED : nameGroup(dimension, value);
   });
-  const groups = [...byGroup].map(([group, members]) => ({ group, members })).sort((a, b) => b.members.length - a.members.length || a.group.localeCompare(b.group));
+  const groups = [...byGroup].map(([group, members]) => ({ group, members })).sort((a, b) => b.members.length - a.members.length || byCodePoint(a.group, b.group));
   const shown = groups.filter(({ members }) => members.length >= minGroupSize);
   let remainder = groups.filter((group) => !shown.includes(group)).flatMap(({ members }) => members);
   while (remainder.length > 0 && remainder.length < minGroupSize && shown.length > 0) {
@@ -202,7 +203,7 @@ function commentsByPrinciple(rubric: Rubric, responses: readonly SurveyResponse[
       texts: responses
         .map((response) => response.comments?.[principle.id]?.trim())
         .filter((text): text is string => text !== undefined && text !== '')
-        .sort((a, b) => a.localeCompare(b)),
+        .sort(byCodePoint),
     }))
     .filter((entry) => entry.texts.length > 0);
 }

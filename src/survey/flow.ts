@@ -11,8 +11,8 @@ import { isActive } from '../checks/read.js';
 import type { Rubric } from '../model/rubric.js';
 import { BACK, type Choice, type Prompter } from './prompter.js';
 import { commentQuestion, questionnaire } from './questions.js';
-import { terminalSafe } from '../render/sanitize.js';
 import { mean } from './statistics.js';
+import { byCodePoint } from '../model/order.js';
 
 export interface SurveySession {
   rubric: Rubric;
@@ -66,7 +66,7 @@ function profileDone(response: SurveyResponse): boolean {
 async function askProfile(prompter: Prompter, { partnership, response, asOf }: SurveySession): Promise<void> {
   const active = (partnership.partners ?? []).filter((partner) => isActive(partner, asOf));
   const organisations: Choice<string>[] = [
-    ...[...active].sort((a, b) => a.name.localeCompare(b.name)).map((partner) => ({ value: partner.id, name: terminalSafe(partner.name) })),
+    ...[...active].sort((a, b) => byCodePoint(a.name, b.name)).map((partner) => ({ value: partner.id, name: partner.name })),
     { value: TYPED, name: 'Another organisation (type its name)' },
     { value: UNSTATED, name: 'Prefer not to say' },
   ];

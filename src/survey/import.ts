@@ -27,7 +27,11 @@ export interface ImportResult {
   skippedRows: number;
   /** The file as a whole could not be read (refused, not CSV, no usable header): no row was looked at. */
   unreadable: boolean;
+  /** The cell separator the file uses. */
+  separator?: Separator;
 }
+
+export type Separator = ',' | ';' | '\t';
 
 export interface ImportOptions {
   file: string;
@@ -79,9 +83,10 @@ export function importCsv(text: string, rubric: Rubric, options: ImportOptions):
     const message = `refused: about ${lineCount - 1} rows, over the limit of ${options.maxRows} respondents (raise it with --max-rows)`;
     return { responses: [], lines: [], errors: [{ file: options.file, message }], ignoredColumns: [], skippedRows: 0, unreadable: true };
   }
+  const separator = separatorOf(normalised);
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(normalised, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
+    records = parse(normalised, { bom: true, delimiter: separator, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
   } catch (error) {
     const unclosed = unclosedQuoteLine(normalised);
     const line = unclosed ?? (error as { lines?: number }).lines ?? 1;
@@ -151,7 +156,23 @@ export function importCsv(text: string, rubric: Rubric, options: ImportOptions):
     lines.push(line);
   }
   const ignoredColumns = header.record.filter((_, column) => meanings[column]!.kind === 'ignored' && header.record[column]!.trim() !== '');
-  return { responses, lines, errors, ignoredColumns, skippedRows, unreadable: false };
+  return { responses, lines, errors, ignoredColumns, skippedRows, unreadable: false, separator };
+}
+
+/**
+ * The cell separator, from the header row: ",", or ";" as spreadsheets write CSV where
+ * the decimal mark is a comma (most of Europe), or a tab. The one that splits the header
+ * into the most cells, outside quotes, wins; a tie keeps ",".
+ */
+function separatorOf(text: string): Separator {
+  const counts: Record<Separator, number> = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const char of text) {
+    if (char === '"') quoted = !quoted;
+    else if (char === '\n' && !quoted) break;
+    else if (!quoted && (char === ',' || char === ';' || char === '\t')) counts[char]++;
+  }
+  return counts[';'] > counts[','] && counts[';'] >= counts['\t'] ? ';' : counts['\t'] > counts[','] ? '\t' : ',';
 }
 
 function columnMeaning(cell: string, rubric: Rubric): ColumnMeaning {

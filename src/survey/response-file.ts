@@ -1,6 +1,6 @@
 /** Reading response files, with located errors; a file without the `pes_response` marker is refused. */
 import type { LocatedError } from '../load/located-error.js';
-import { locateProblem, type Problem } from '../load/validate.js';
+import { limitProblems, type Problem } from '../load/validate.js';
 import { parseYaml } from '../load/yaml-source.js';
 import { isValidResponse } from '../model/generated/response-valid.js';
 import type { SurveyResponse } from '../model/responses.js';
@@ -25,9 +25,11 @@ export async function parseResponse(file: string, text: string, rubric: Rubric):
   const response = value as SurveyResponse;
   const problems = rubricProblems(response, rubric);
   if (problems.length > 0) {
-    return { ok: false, errors: problems.map((problem) => locateProblem(parsed.source, problem)) };
+    return { ok: false, errors: limitProblems(parsed.source, problems) };
   }
-  return { ok: true, response };
+  // "complete" is a claim of the file; a response is complete only when it answers every statement of this rubric.
+  const answered = rubric.practices.every((practice) => response.answers[practice.id] !== undefined);
+  return { ok: true, response: answered ? response : { ...response, complete: false } };
 }
 
 /** Answers and comments must name the rubric's practices and principles; each problem points at its key. */

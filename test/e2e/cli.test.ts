@@ -178,9 +178,9 @@ describe('pes, as a user runs it', () => {
       expect(pes([...withResponses, '--output', join(dir, 'report.json')]).status).toBe(0);
       const expected = readFileSync(join(dir, 'report.json'), 'utf8');
       expect(expected.length).toBeGreaterThan(65_536);
-      // A parent that left the pipe non-blocking makes plain writes fail with EAGAIN once it is full.
-      const nonBlocking = 'import fcntl, os, sys; fcntl.fcntl(1, fcntl.F_SETFL, fcntl.fcntl(1, fcntl.F_GETFL) | os.O_NONBLOCK); os.execv(sys.argv[1], sys.argv[1:])';
-      const command = `python3 -c '${nonBlocking}' ${process.execPath} ${BIN} ${withResponses.join(' ')} | (sleep 0.5; cat) > ${join(dir, 'piped.json')}`;
+      // A pipe left non-blocking makes plain writes fail with EAGAIN once it is full; the preload leaves it so.
+      const nonBlocking = join(ROOT, 'test/helpers/nonblocking-stdout.cjs');
+      const command = `${process.execPath} --require ${nonBlocking} ${BIN} ${withResponses.join(' ')} | (sleep 0.5; cat) > ${join(dir, 'piped.json')}`;
       execFileSync('bash', ['-o', 'pipefail', '-c', command], { cwd: ROOT });
       expect(readFileSync(join(dir, 'piped.json'), 'utf8')).toBe(expected);
     });

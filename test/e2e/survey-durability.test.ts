@@ -9,27 +9,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BIN, ROOT } from '../helpers/cli.js';
-import { TerminalSession } from '../helpers/tmux.js';
+import { ROOT } from '../helpers/cli.js';
+import { answerProfile, CLOSES_PRINCIPLE, showing, STATEMENTS } from '../helpers/survey-answers.js';
+import { TerminalSession } from '../helpers/terminal.js';
 
 const MATURE = join(ROOT, 'examples/mature-coalition.yaml');
-const CLOSES_PRINCIPLE = new Set([3, 10, 14, 20, 24, 27]);
 const sessions: TerminalSession[] = [];
 afterEach(() => {
   for (const session of sessions.splice(0)) session.close();
 });
 
 function start(dir: string, resume: boolean): TerminalSession {
-  const session = TerminalSession.start(`node ${BIN} survey ${MATURE} --dir responses${resume ? ' --resume' : ''}`, { cwd: dir });
+  const session = TerminalSession.start(['survey', MATURE, '--dir', 'responses', ...(resume ? ['--resume'] : [])], { cwd: dir });
   sessions.push(session);
   return session;
-}
-
-async function answerProfile(session: TerminalSession): Promise<void> {
-  for (const question of [/Which organisation/, /Which sector/, /What is your role/, /Your name/]) {
-    await session.waitFor(question);
-    session.send('Enter');
-  }
 }
 
 /** Response files, oldest first (by modification time); a temp file a kill left behind is not one. */
@@ -59,32 +52,32 @@ describe('the survey under SIGKILL', { timeout: 600_000 }, () => {
       const session = start(dir, resume);
       if (!resume) await answerProfile(session);
       let position = expected.length + 1;
-      await session.waitFor(new RegExp(`  ${position}/27 `));
+      await session.waitFor(showing(position));
       const remaining = readdirSync(join(dir, 'responses'));
       expect(leftovers.filter((file) => remaining.includes(file)), 'temp files of killed runs are cleared').toEqual([]);
       leftovers.length = 0;
-      for (let i = 0; i < acknowledged && position <= 27; i++) {
+      for (let i = 0; i < acknowledged && position <= STATEMENTS; i++) {
         session.send(String(((key + i) % 5) + 1));
         expected.push(((key + i) % 5) + 1);
         if (CLOSES_PRINCIPLE.has(position)) {
-          await session.waitFor(/Anything to add about/);
+          await session.waitFor(/^\? Anything to add about/m);
           session.send('Enter');
         }
         position++;
-        if (position <= 27) await session.waitFor(new RegExp(`  ${position}/27 `));
+        if (position <= STATEMENTS) await session.waitFor(showing(position));
       }
       // One more answer in flight at the moment of the kill: it may or may not be saved.
       let inFlight: number | undefined;
-      if (position <= 27) {
+      if (position <= STATEMENTS) {
         inFlight = (key % 5) + 1;
         session.send(String(inFlight));
       }
-      if (position <= 27) {
-        process.kill(session.commandPid(), 'SIGKILL');
-        await session.waitFor(/\[exit 137\]/);
+      if (position <= STATEMENTS) {
+        process.kill(session.pid, 'SIGKILL');
+        expect(await session.exited()).toMatchObject({ signal: 9 });
       } else {
         // Every statement answered: the survey finishes on its own.
-        await session.waitFor(/\[exit 0\]/);
+        expect(await session.exited()).toEqual({ exitCode: 0, signal: 0 });
       }
       session.close();
       // Whatever temp file the last run left, the next start clears away.
@@ -100,7 +93,7 @@ describe('the survey under SIGKILL', { timeout: 600_000 }, () => {
         expect(current.answers.at(-1)).toBe(inFlight);
         expected.push(inFlight);
       }
-      resume = expected.length < 27;
+      resume = expected.length < STATEMENTS;
       if (!resume) {
         // That respondent is done; the next kills hit a new one.
         expected.length = 0;
@@ -114,23 +107,23 @@ describe('respondents at the same time', { timeout: 300_000 }, () => {
     const dir = mkdtempSync(join(tmpdir(), 'pes-concurrent-'));
     const running = [1, 2, 3].map((respondent) => ({ respondent, session: start(dir, false) }));
     await Promise.all(running.map(({ session }) => answerProfile(session)));
-    for (let position = 1; position <= 27; position++) {
+    for (let position = 1; position <= STATEMENTS; position++) {
       for (const { respondent, session } of running) {
-        await session.waitFor(new RegExp(`  ${position}/27 `));
+        await session.waitFor(showing(position));
         session.send(String(respondent));
       }
       if (CLOSES_PRINCIPLE.has(position)) {
         for (const { session } of running) {
-          await session.waitFor(/Anything to add about/);
+          await session.waitFor(/^\? Anything to add about/m);
           session.send('Enter');
         }
       }
     }
-    for (const { session } of running) await session.waitFor(/\[exit 0\]/);
+    for (const { session } of running) expect(await session.exited()).toEqual({ exitCode: 0, signal: 0 });
     const files = answersOnDisk(dir);
     expect(files).toHaveLength(3);
     const answerSets = files.map((file) => file.answers.join(''));
-    expect(answerSets.sort()).toEqual(['1'.repeat(27), '2'.repeat(27), '3'.repeat(27)]);
+    expect(answerSets.sort()).toEqual(['1', '2', '3'].map((answer) => answer.repeat(STATEMENTS)));
     expect(files.every((file) => file.complete)).toBe(true);
   });
 });

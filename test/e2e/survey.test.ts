@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { todayIso } from '../../src/model/dates.js';
-import { BIN, expectNoStackTrace, pes, ROOT } from '../helpers/cli.js';
-import { TerminalSession } from '../helpers/tmux.js';
+import { expectNoStackTrace, pes, ROOT } from '../helpers/cli.js';
+import { answerStatement, CLOSES_PRINCIPLE, showing, STATEMENTS } from '../helpers/survey-answers.js';
+import { TerminalSession } from '../helpers/terminal.js';
 
 const MATURE = join(ROOT, 'examples/mature-coalition.yaml');
 const FORMS = join(ROOT, 'examples/forms/mature-coalition-workshop-2026.csv');
@@ -140,31 +141,24 @@ describe('pes survey in a real terminal', { timeout: 120_000 }, () => {
     session.send('Enter');
   }
 
-  /** Answers statements from..to (1-based) with the given keys, waiting for each to appear. */
+  /** Answers statements from..to (1-based) with the given keys, waiting for each to appear; the first comment box gets a comment. */
   async function answerStatements(session: TerminalSession, from: number, keys: string[]): Promise<void> {
+    const firstComment = Math.min(...CLOSES_PRINCIPLE);
     for (let i = 0; i < keys.length; i++) {
       const position = from + i;
-      await session.waitFor(new RegExp(`  ${position}/27 `));
-      session.send(keys[i]!);
-      // After the last statement of a principle a comment box appears.
-      if ([3, 10, 14, 20, 24, 27].includes(position)) {
-        await session.waitFor(/Anything to add about/);
-        if (position === 3) session.type('Clear purpose, rarely revisited');
-        session.send('Enter');
-      }
+      await answerStatement(session, position, keys[i]!, position === firstComment ? 'Clear purpose, rarely revisited' : undefined);
     }
   }
 
   it('takes a respondent through the whole survey and the answers change the report', async () => {
     const dir = scratch();
-    terminal = TerminalSession.start(`node ${BIN} survey ${MATURE} --dir responses`, { cwd: dir });
+    terminal = TerminalSession.start(['survey', MATURE, '--dir', 'responses'], { cwd: dir });
     await answerProfile(terminal);
-    const keys = Array.from({ length: 27 }, (_, i) => String((i % 5) + 1));
-    keys[26] = '0';
+    const keys = Array.from({ length: STATEMENTS }, (_, i) => String((i % 5) + 1));
+    keys[STATEMENTS - 1] = '0';
     await answerStatements(terminal, 1, keys);
-    const screen = await terminal.waitFor(/\[exit \d+\]/);
-    expect(screen).toContain('Thank you. Your answers, by principle');
-    expect(screen).toContain('[exit 0]');
+    expect(await terminal.exited()).toEqual({ exitCode: 0, signal: 0 });
+    expect(terminal.screen()).toContain('Thank you. Your answers, by principle');
 
     const [file] = readdirSync(join(dir, 'responses'));
     const response = parseYaml(readFileSync(join(dir, 'responses', file!), 'utf8')) as { complete: boolean; answers: Record<string, unknown>; comments: Record<string, string> };
@@ -184,35 +178,35 @@ describe('pes survey in a real terminal', { timeout: 120_000 }, () => {
 
   it('loses nothing when the process is killed mid-survey, and resumes where it stopped', async () => {
     const dir = scratch();
-    terminal = TerminalSession.start(`node ${BIN} survey ${MATURE} --dir responses`, { cwd: dir });
+    terminal = TerminalSession.start(['survey', MATURE, '--dir', 'responses'], { cwd: dir });
     await answerProfile(terminal);
     await answerStatements(terminal, 1, ['4', '4', '2', '5', '3', '1', '2']);
-    await terminal.waitFor(/  8\/27 /);
-    process.kill(terminal.commandPid(), 'SIGKILL');
-    await terminal.waitFor(/\[exit 137\]/);
+    await terminal.waitFor(showing(8));
+    process.kill(terminal.pid, 'SIGKILL');
+    expect(await terminal.exited()).toMatchObject({ signal: 9 });
     terminal.close();
 
-    terminal = TerminalSession.start(`node ${BIN} survey ${MATURE} --dir responses --resume`, { cwd: dir });
-    await terminal.waitFor(/Welcome back: 7 of 27 statements already answered\./);
-    await answerStatements(terminal, 8, Array(20).fill('3') as string[]);
-    await terminal.waitFor(/\[exit 0\]/);
+    terminal = TerminalSession.start(['survey', MATURE, '--dir', 'responses', '--resume'], { cwd: dir });
+    await terminal.waitFor(new RegExp(`Welcome back: 7 of ${STATEMENTS} statements already answered\\.`));
+    await answerStatements(terminal, 8, Array(STATEMENTS - 7).fill('3') as string[]);
+    expect(await terminal.exited()).toEqual({ exitCode: 0, signal: 0 });
     const files = readdirSync(join(dir, 'responses'));
     expect(files).toHaveLength(1);
     const response = parseYaml(readFileSync(join(dir, 'responses', files[0]!), 'utf8')) as { complete: boolean; answers: Record<string, unknown> };
     expect(response.complete).toBe(true);
-    expect(Object.values(response.answers)).toEqual([4, 4, 2, 5, 3, 1, 2, ...Array(20).fill(3)]);
+    expect(Object.values(response.answers)).toEqual([4, 4, 2, 5, 3, 1, 2, ...Array(STATEMENTS - 7).fill(3)]);
   });
 
   it('says how to resume after Ctrl-C, exit 130', async () => {
     const dir = scratch();
-    terminal = TerminalSession.start(`node ${BIN} survey ${MATURE} --dir responses`, { cwd: dir });
+    terminal = TerminalSession.start(['survey', MATURE, '--dir', 'responses'], { cwd: dir });
     await answerProfile(terminal);
     await answerStatements(terminal, 1, ['5']);
-    await terminal.waitFor(/  2\/27 /);
+    await terminal.waitFor(showing(2));
     terminal.send('C-c');
-    const screen = await terminal.waitFor(/\[exit \d+\]/);
+    expect(await terminal.exited()).toEqual({ exitCode: 130, signal: 0 });
+    const screen = terminal.screen();
     expect(screen).toMatch(/Stopped\. Answers so far are saved in responses\/r-[0-9a-f]{8}\.yaml; continue with: pes survey/);
-    expect(screen).toContain('[exit 130]');
     expectNoStackTrace(screen);
   });
 });

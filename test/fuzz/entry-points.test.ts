@@ -24,6 +24,7 @@ import { renderTable } from '../../src/render/table.js';
 import { importCsv } from '../../src/survey/import.js';
 import { parseResponse } from '../../src/survey/response-file.js';
 import { ROOT } from '../helpers/cli.js';
+import { hostileText } from '../helpers/hostile-text.js';
 import { partnership } from '../helpers/partnership.js';
 import { builtinRubric } from '../helpers/rubric.js';
 
@@ -70,7 +71,8 @@ async function validateAndAssess(text: string): Promise<void> {
 
 /** Line-level damage of the kinds people and tools do to files. */
 const damage = fc.array(
-  fc.tuple(fc.nat(), fc.constantFrom('delete', 'duplicate', 'truncate', 'indent', 'dedent', 'unicode', 'type', 'key'), fc.nat(), fc.string({ unit: 'binary', maxLength: 6 })),
+  // The inserted noise: random code points, or hostile text (line breaks, controls, bidi marks, non-ASCII, markup).
+  fc.tuple(fc.nat(), fc.constantFrom('delete', 'duplicate', 'truncate', 'indent', 'dedent', 'unicode', 'type', 'key'), fc.nat(), fc.oneof(fc.string({ unit: 'binary', maxLength: 6 }), hostileText(2))),
   { minLength: 1, maxLength: 5 },
 );
 
@@ -145,7 +147,7 @@ describe('hostile input never crashes pes', () => {
   });
 
   it('survey import: random CSV and damaged forms exports', { timeout: TIMEOUT }, () => {
-    const cell = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('Agree', '4', "Don't know", '', '"', '=1+1', 'Strongly agree', 'NGO', '__proto__'));
+    const cell = fc.oneof(fc.string({ maxLength: 12 }), hostileText(3), fc.constantFrom('Agree', '4', "Don't know", '', '"', '=1+1', 'Strongly agree', 'NGO', '__proto__'));
     const randomCsv = fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 12 }).map((rows) =>
       rows.map((row) => row.map((value) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value)).join(',')).join('\n'),
     );

@@ -1,16 +1,30 @@
 /**
- * Opens pages in the real headless Chromium from Debian (installed by .ci/run), with
- * the flags this sandbox needs. A missing browser is a failing test, never a skip.
+ * Opens pages in a real headless Chromium: the system's when there is one, else the
+ * one installed from the npm registry (test/global-setup.ts decides, once per run).
+ * A missing browser is a failing test, never a skip.
  */
-import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { inject } from 'vitest';
 
-export const CHROMIUM = process.env.PES_CHROMIUM ?? '/usr/bin/chromium';
+export interface BrowserExecutable {
+  path: string;
+  /** Environment the browser needs (the packaged one brings its own fonts). */
+  env: Record<string, string>;
+  /** Where it came from, for messages. */
+  source: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    chromium: BrowserExecutable;
+  }
+}
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install chromium) or set PES_CHROMIUM`);
+  const executable = inject('chromium');
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: executable.path,
+    env: { ...process.env, ...executable.env },
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }

@@ -30,3 +30,12 @@ export function expectNoStackTrace(stderr: string): void {
     throw new Error(`stderr holds a stack trace or internal error:\n${stderr}`);
   }
 }
+
+/** A refused command: exit 2 and exactly one line on standard error, matching `message`; no stack trace. */
+export function expectOneLineError(result: CliResult, message: RegExp): void {
+  expectNoStackTrace(result.stderr);
+  const lines = result.stderr.trimEnd().split('\n');
+  if (lines.length !== 1) throw new Error(`expected one line on stderr, got ${lines.length}:\n${result.stderr}`);
+  if (!message.test(lines[0]!)) throw new Error(`stderr does not match ${message}:\n${result.stderr}`);
+  if (result.status !== 2) throw new Error(`expected exit 2, got ${result.status}; stderr:\n${result.stderr}`);
+}

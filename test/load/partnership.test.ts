@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadPartnership } from '../../src/load/partnership.js';
-import { formatLocatedError } from '../../src/load/located-error.js';
+import { errorsOf } from '../helpers/partnership.js';
 
-async function errorsOf(text: string): Promise<string[]> {
-  const result = await loadPartnership('p.yaml', text);
-  if (result.ok) throw new Error('expected the file to be rejected');
-  return result.errors.map(formatLocatedError);
-}
 
 describe('loading a partnership file', () => {
   it('accepts a minimal file and keeps positions for later findings', async () => {

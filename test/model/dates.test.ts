@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, dayNumber, monthsBetween, withinMonths } from '../../src/model/dates.js';
+import { addMonths, dayNumber, monthsBetween, todayIso, withinMonths } from '../../src/model/dates.js';
 
 describe('calendar dates', () => {
   it('accepts real dates only', () => {
@@ -30,5 +30,31 @@ describe('calendar dates', () => {
     expect(withinMonths('2025-06-29', '2026-06-30', 12)).toBe(false);
     expect(withinMonths('2026-07-01', '2026-06-30', 12)).toBe(false);
     expect(withinMonths(undefined, '2026-06-30', 12)).toBe(false);
+  });
+});
+
+describe('the ends of the calendar', () => {
+  it('reads the years 0000-0099 as written, not as 1900-1999', () => {
+    expect(dayNumber('0050-03-01')).toBeLessThan(dayNumber('1000-01-01')!);
+    expect(dayNumber('1950-03-01')).toBeGreaterThan(dayNumber('1000-01-01')!);
+    expect(dayNumber('0000-02-29')).toBeDefined();
+  });
+
+  it('counts months up to 9999-12-31 and down to 0000-01-01 without stepping out of the calendar', () => {
+    expect(monthsBetween('9999-06-30', '9999-12-31')).toBeCloseTo(6 + 1 / 31, 10);
+    expect(monthsBetween('2026-06-30', '9999-12-31')).toBeGreaterThan(95_000);
+    expect(monthsBetween('0000-01-01', '0001-01-01')).toBe(12);
+    expect(withinMonths('9999-01-01', '9999-12-31', 12)).toBe(true);
+    expect(withinMonths('0000-01-01', '0000-06-30', 12)).toBe(true);
+    expect(addMonths('9999-12-31', 1)).toBe('9999-12-31');
+    expect(addMonths('0000-01-31', -1)).toBe('0000-01-01');
+  });
+});
+
+describe('today', () => {
+  it('is the date of the local calendar, not of UTC', () => {
+    // 23:30 local on 31 December is the 31st wherever the machine is, whatever UTC says.
+    expect(todayIso(new Date(2026, 11, 31, 23, 30))).toBe('2026-12-31');
+    expect(todayIso(new Date(2026, 0, 1, 0, 10))).toBe('2026-01-01');
   });
 });

@@ -115,6 +115,7 @@ function v17(x: any): boolean {
 function v18(x: any): boolean {
   if (typeof x !== 'number' || !Number.isFinite(x)) return false;
   if (!(x >= 0)) return false;
+  if (!(x <= 1000000000000000)) return false;
   return true;
 }
 
@@ -626,6 +627,7 @@ function v98(x: any): boolean {
 function v99(x: any): boolean {
   if (typeof x !== 'number' || !Number.isFinite(x) || !Number.isSafeInteger(x)) return false;
   if (!(x >= 0)) return false;
+  if (!(x <= 1000000000)) return false;
   return true;
 }
 
@@ -687,6 +689,7 @@ function v108(x: any): boolean {
 function v109(x: any): boolean {
   if (typeof x !== 'number' || !Number.isFinite(x) || !Number.isSafeInteger(x)) return false;
   if (!(x > 0)) return false;
+  if (!(x <= 1200)) return false;
   return true;
 }
 
@@ -767,6 +770,8 @@ function v121(x: any): boolean {
 
 function v122(x: any): boolean {
   if (typeof x !== 'number' || !Number.isFinite(x)) return false;
+  if (!(x >= -1000000000000000)) return false;
+  if (!(x <= 1000000000000000)) return false;
   return true;
 }
 
