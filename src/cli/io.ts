@@ -3,7 +3,7 @@
  * limit, and writing outputs atomically (temp file + rename) without ever
  * clobbering an input or a file the tool did not create unless told to.
  */
-import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, promises as fsPromises, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { isUserError, UserError } from '../load/located-error.js';
 import { DEFAULT_MAX_INPUT_MB } from '../model/defaults.js';
@@ -59,8 +59,7 @@ export function writeFileAtomic(target: string, content: string, options: WriteO
   if (!options.force && exists(target)) {
     throw new UserError({ file: target, message: 'refused: the file exists (use --force to overwrite it)' });
   }
-  // pid + counter names are unique per process; 'wx' below refuses any leftover of the same name.
-  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${++temporaryCounter}.tmp`);
+  const temporary = temporaryFileFor(target);
   let descriptor: number | undefined;
   try {
     descriptor = openSync(temporary, 'wx', 0o644);
@@ -72,6 +71,33 @@ export function writeFileAtomic(target: string, content: string, options: WriteO
   } catch (error) {
     if (descriptor !== undefined) closeSync(descriptor);
     rmSync(temporary, { force: true });
+    throw new UserError({ file: target, message: describeFsError(error, 'cannot write the file') });
+  }
+}
+
+/** pid + counter names are unique per process; opening with 'wx' refuses any leftover of the same name. */
+function temporaryFileFor(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${process.pid}.${++temporaryCounter}.tmp`);
+}
+
+/**
+ * writeFileAtomic for a server: the same temp file, fsync and rename, without
+ * holding up every other request while the disk syncs. It replaces the target
+ * unconditionally, so it is only for files the caller owns (the workshop's responses).
+ */
+export async function replaceFileAtomic(target: string, content: string): Promise<void> {
+  const temporary = temporaryFileFor(target);
+  let handle: Awaited<ReturnType<typeof fsPromises.open>> | undefined;
+  try {
+    handle = await fsPromises.open(temporary, 'wx', 0o644);
+    await handle.writeFile(content);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await fsPromises.rename(temporary, target);
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    await fsPromises.rm(temporary, { force: true });
     throw new UserError({ file: target, message: describeFsError(error, 'cannot write the file') });
   }
 }
@@ -96,7 +122,7 @@ export function removeAbandonedTemporaries(dir: string): void {
   }
 }
 
-function isRunning(pid: number): boolean {
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
