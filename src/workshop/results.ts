@@ -10,6 +10,7 @@ import type { IsoDate } from '../model/dates.js';
 import type { Report } from '../model/report.js';
 import type { SurveyResponse } from '../model/responses.js';
 import type { Rubric } from '../model/rubric.js';
+import { withCodeSpans } from '../render/code-spans.js';
 import { BAND_LABEL, scoreText } from '../render/labels.js';
 import { answerDistribution } from '../render/svg/answer-distribution.js';
 import { groupGaps } from '../render/svg/group-gaps.js';
@@ -75,7 +76,8 @@ function headline(report: Report): string {
     `<div><dt>Respondents</dt><dd>${survey?.respondents ?? 0}<small> (${survey?.complete ?? 0} complete)</small></dd></div>`,
     `</dl>`,
     `</div>`,
-    `<p class="narrative">${h(report.narrative)}</p>`,
+    // The narrative quotes rubric advice, whose `key` spans are file keys: shown as code, as the HTML report does.
+    `<p class="narrative">${withCodeSpans(report.narrative, h, (literal) => `<code>${h(literal)}</code>`)}</p>`,
   ].join('');
 }
 

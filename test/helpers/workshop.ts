@@ -23,8 +23,9 @@ export interface RunningWorkshop {
   kill9(): Promise<void>;
 }
 
-export async function startWorkshop(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<RunningWorkshop> {
-  const child = spawn(process.execPath, [BIN, 'workshop', ...args], { cwd: options.cwd ?? ROOT, env: { ...process.env, NO_COLOR: '1', ...options.env } });
+/** `nodeArgs` go to node itself, before the script (e.g. --cpu-prof, which NODE_OPTIONS refuses). */
+export async function startWorkshop(args: readonly string[], options: { cwd?: string; env?: Record<string, string>; nodeArgs?: string[] } = {}): Promise<RunningWorkshop> {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, 'workshop', ...args], { cwd: options.cwd ?? ROOT, env: { ...process.env, NO_COLOR: '1', ...options.env } });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));

@@ -425,7 +425,7 @@ function renderComment(index: number): void {
     el('h1', { tabindex: '-1' }, principle.commentQuestion),
     el('label', { for: 'comment' }, 'Optional comment'),
     box,
-    el('p', { class: 'hint' }, 'Comments stay in the response file, without your name, and are not shown on the screen.'),
+    el('p', { class: 'hint' }, 'Comments are never shown on the room’s screen. A report shows them only if the facilitator asks for them, and never with a name.'),
     next,
     el('div', { class: 'nav' }, on(el('button', { type: 'button', class: 'secondary' }, 'Back'), 'click', () => go({ view: 'statement', index })), el('span', { class: 'save', id: 'save' })),
   );

@@ -74,6 +74,7 @@ header .title small { display: block; font-size: 13px; font-weight: 400; color: 
 .figures { display: flex; gap: 22px; margin: 0; }
 .figures dt { color: var(--muted); font-size: 14px; } .figures dd { margin: 0; font-size: 30px; font-weight: 700; } .figures small { font-size: 15px; font-weight: 400; color: var(--muted); }
 .narrative { font-size: 16px; max-width: 60em; }
+code { font: 0.9em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: #eef0f3; padding: 0 3px; border-radius: 3px; }
 .dimensions { font-size: 16px; } .muted { color: var(--muted); font-size: 15px; }
 .signal-columns { display: grid; grid-template-columns: 1fr 1fr; gap: 28px; }
 .signals li, .guide li { margin-bottom: 14px; font-size: 19px; } .signals li .muted { display: block; }
