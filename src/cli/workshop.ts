@@ -212,9 +212,9 @@ export function workshopAsOf(flag: string | undefined, fromFile: IsoDate | undef
     if (!isIsoDate(flag)) throw new UserError({ file: 'pes', message: `--as-of expects a date written YYYY-MM-DD (or "today"), got "${flag}"` });
     return { asOf: flag, note: null };
   }
-  if (fromFile === undefined) return { asOf: today, note: 'The file has no as_of: results are as of today, the date of the answers.' };
+  if (fromFile === undefined) return { asOf: today, note: "The file has no as_of: results are as of today, the answers' date." };
   if (onOrBefore(today, fromFile)) return { asOf: fromFile, note: null };
-  return { asOf: today, note: `The file says as_of ${fromFile}; results are as of today, the date of the answers (pass --as-of to choose).` };
+  return { asOf: today, note: `The file says as_of ${fromFile}; results are as of today, the answers' date (--as-of chooses another).` };
 }
 
 function participantSetup(workshopId: string, rubric: ReportContext['rubric'], partnership: ReportContext['loaded']['partnership'], asOf: string, minGroupSize: number): ParticipantSetup {

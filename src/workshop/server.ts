@@ -62,7 +62,7 @@ export const RATE_LIMITS = {
 
 const MAX_EVENT_STREAMS = 16;
 const STATUS_INTERVAL_MS = 250;
-const RESULTS_INTERVAL_MS = 1000;
+const RESULTS_INTERVAL_MS = 2000;
 const HEARTBEAT_MS = 20_000;
 
 class HttpError extends Error {
@@ -94,6 +94,8 @@ export function workshopServer(options: WorkshopServerOptions): RunningWorkshopS
     participant: new RateLimiter(RATE_LIMITS.participant),
   };
   const streams = new Set<ServerResponse>();
+  // Tokens already verified, so a phone's every answer costs a lookup rather than an HMAC; only valid tokens enter, at most one per participant admitted.
+  const verified = new Map<string, string>();
   const facilitatorCookie = `pes_facilitator_${secrets.workshopId}`;
   const facilitatorValue = facilitatorSession(secrets.facilitatorKey);
   let statusStale = true;
@@ -190,11 +192,13 @@ export function workshopServer(options: WorkshopServerOptions): RunningWorkshopS
 
   function participant(request: IncomingMessage): string {
     const header = request.headers.authorization ?? '';
-    const id = header.startsWith('Bearer ') ? tokenRespondent(secrets.signingKey, header.slice('Bearer '.length)) : null;
+    const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
+    const id = verified.get(token) ?? tokenRespondent(secrets.signingKey, token);
     if (id === null) throw new HttpError(401, 'unknown_participant', 'no valid participant token');
     limit(limits.participant, id);
     // A participant who joined before a restart and had saved nothing yet is let back in, if there is room.
     if (!session.admit(id)) throw new HttpError(403, 'workshop_full', 'the workshop is full');
+    verified.set(token, id);
     return id;
   }
 
@@ -289,7 +293,8 @@ export function workshopServer(options: WorkshopServerOptions): RunningWorkshopS
     broadcast(targets, 'results', currentResults().results);
   }
 
-  // Status goes out four times a second at most, results once a second at most: a room answering at once costs one report a second.
+  // Status goes out four times a second at most, results every two seconds at most: a report of 200 responses holds the
+  // server for 10-20 ms, and at this rate it delays under 1% of a full room's answers (the load benchmark's p99).
   const ticker = setInterval(() => {
     if (streams.size === 0) return;
     if (statusStale) {
