@@ -6,12 +6,11 @@
 // checks that every answer reached its file exactly once. Run by bench/workshop.mjs;
 // test/bench/workshop-smoke.test.ts runs a small room so it cannot rot.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { loadRubric } from '../src/load/rubric.js';
-import { facilitatorCookie, http, pause, SimulatedPhone, startWorkshop } from '../test/helpers/workshop.js';
+import { facilitatorCookie, freePort, http, pause, SimulatedPhone, startWorkshop } from '../test/helpers/workshop.js';
 
 export interface LoadSettings {
   participants: number;
@@ -162,14 +161,6 @@ function peakRss(pid: number): number {
 function cpuTime(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 function round(value: number): number {

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSync } from 'esbuild';
+import { bundleScript } from './bundle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 if (!existsSync(join(root, 'dist/launch.cjs'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
@@ -22,15 +22,12 @@ const scenarios = [
 
 // Two levels below the root, like test/helpers/, so the helpers' paths to bin/pes resolve as in the tests.
 const script = join(root, 'bench/.build/workshop-load.mjs');
-buildSync({
-  stdin: { contents: `import { runLoad } from './workshop-load.ts'; const [settings] = process.argv.slice(2); console.log(JSON.stringify(await runLoad(JSON.parse(settings))));`, resolveDir: join(root, 'bench'), loader: 'ts' },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  outfile: script,
-  logLevel: 'warning',
-  banner: { js: "import{createRequire as __r}from'node:module';const require=__r(import.meta.url);" },
-});
+bundleScript(
+  {
+    stdin: { contents: `import { runLoad } from './workshop-load.ts'; const [settings] = process.argv.slice(2); console.log(JSON.stringify(await runLoad(JSON.parse(settings))));`, resolveDir: join(root, 'bench'), loader: 'ts' },
+  },
+  script,
+);
 const results = [];
 try {
   for (const scenario of scenarios) {

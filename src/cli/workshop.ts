@@ -6,7 +6,7 @@
  * DIR/.pes-workshop/. Ctrl-C stops it and prints the command that assesses the folder.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmdirSync } from 'node:fs';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
 import { sha256 } from '../assess/sha256.js';
@@ -35,7 +35,7 @@ import { resolveRubric } from './rubric-source.js';
 import { colorEnabled, stdoutIsTerminal, writeStdout } from './terminal.js';
 import { VERSION } from './version.js';
 import { hostChecker, isWildcard, lanAddresses, urlHost } from './workshop-network.js';
-import { newState, readState, stateFolder, writeState, type WorkshopState } from './workshop-state.js';
+import { newState, readState, STATE_FOLDER, stateFolder, writeState, type WorkshopState } from './workshop-state.js';
 
 export interface WorkshopOptions {
   dir: string;
@@ -198,6 +198,12 @@ export async function workshop(file: string, options: WorkshopOptions): Promise<
     );
   } finally {
     release();
+    // A workshop that never started leaves no empty state folder behind.
+    try {
+      rmdirSync(join(options.dir, STATE_FOLDER));
+    } catch {
+      // not empty (a workshop's state), or already gone
+    }
   }
 }
 

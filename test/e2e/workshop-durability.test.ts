@@ -8,7 +8,6 @@
  */
 import fc from 'fast-check';
 import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -16,7 +15,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.js';
 import { pes, ROOT } from '../helpers/cli.js';
 import { builtinRubric } from '../helpers/rubric.js';
-import { http, pause, SimulatedPhone, startWorkshop, type RunningWorkshop } from '../helpers/workshop.js';
+import { freePort, http, pause, SimulatedPhone, startWorkshop, type RunningWorkshop } from '../helpers/workshop.js';
 
 const MATURE = join(ROOT, 'examples/mature-coalition.yaml');
 const rubric = await builtinRubric();
@@ -29,15 +28,6 @@ async function start(args: string[]): Promise<RunningWorkshop> {
   const workshop = await startWorkshop(args);
   running.push(workshop);
   return workshop;
-}
-
-/** A port nobody uses now, so that every restart can ask for the same one, as a consultant's repeated command does. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 interface OnDisk {

@@ -7,6 +7,7 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { Agent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { createServer } from 'node:net';
 import { BIN, ROOT } from './cli.js';
 import type { Operation } from '../../src/workshop/protocol.js';
 
@@ -183,6 +184,15 @@ export class SimulatedPhone {
       return null;
     }
   }
+}
+
+/** A port nobody uses now, so that every restart can ask for the same one, as a consultant's repeated command does. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 export function pause(ms: number): Promise<void> {
