@@ -350,7 +350,7 @@ function securityHeaders(policy: string): Record<string, string> {
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'x-frame-options': 'DENY',
-    'cross-origin-opener-policy': 'same-origin',
+    // No Cross-Origin-Opener-Policy: browsers ignore it over plain HTTP on a LAN address, and say so in the console of every phone.
     'cross-origin-resource-policy': 'same-origin',
     'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
     // Answers and secrets in pages: nothing is kept by the browser or anything between.

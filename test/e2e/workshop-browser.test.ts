@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lanAddresses } from '../../src/cli/workshop-network.js';
 import type { Report } from '../../src/model/report.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { pes, ROOT } from '../helpers/cli.js';
@@ -31,7 +32,8 @@ const problems: string[] = [];
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pes-workshop-browser-'));
   cpSync(join(ROOT, 'examples/responses/mature-coalition'), dir, { recursive: true });
-  workshop = await startWorkshop([MATURE, '--dir', dir, '--host', '127.0.0.1', '--port', '0']);
+  // On every network, as a consultant runs it: the phones use the laptop's LAN address, as printed.
+  workshop = await startWorkshop([MATURE, '--dir', dir, '--port', '0']);
   browser = await launchBrowser();
 });
 
@@ -132,12 +134,13 @@ describe('a workshop in the browser', { timeout: 300_000 }, () => {
   let assessed: Report;
 
   it('phones join and answer at the same time; one reloads mid-way and resumes, one loses its connection and catches up', async () => {
+    expect(new URL(workshop.joinUrl).hostname).toBe(lanAddresses()[0] ?? '127.0.0.1');
     projector = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     projector.on('pageerror', (error) => problems.push(`projector: ${error.message}`));
     projector.on('console', (message) => message.type() === 'error' && problems.push(`projector: ${message.text()}`));
     await projector.goto(workshop.facilitatorUrl);
     // The key is not left in the address bar the room can read.
-    expect(projector.url()).toBe(`${workshop.base}/facilitator`);
+    expect(projector.url()).toBe(`${new URL(workshop.facilitatorUrl).origin}/facilitator`);
     await projector.locator('[data-count="joined"]').filter({ hasText: '0' }).waitFor();
 
     const phones = await Promise.all(PHONES.map(({ name, viewport }) => phone(name, viewport)));
