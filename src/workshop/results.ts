@@ -69,7 +69,7 @@ function headline(report: Report): string {
   const perception = overall.perception?.mean;
   return [
     `<div class="headline">`,
-    `<div class="overall band-${overall.band}"><span class="score">${scoreText(overall.score)}</span><span class="of">/100</span><span class="band">${h(BAND_LABEL[overall.band])}${overall.provisional ? ' (provisional)' : ''}</span></div>`,
+    `<div class="overall bg-${overall.band}"><span class="score">${scoreText(overall.score)}</span><span class="of">/100</span><span class="band">${h(BAND_LABEL[overall.band])}${overall.provisional ? ' (provisional)' : ''}</span></div>`,
     `<dl class="figures">`,
     `<div><dt>Evidence</dt><dd>${scoreText(overall.evidenceScore)}</dd></div>`,
     `<div><dt>Survey</dt><dd>${perception == null ? '-' : `${perception.toFixed(1)}<small> of 5</small>`}</dd></div>`,

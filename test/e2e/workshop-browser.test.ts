@@ -273,6 +273,13 @@ describe('a workshop in the browser', { timeout: 300_000 }, () => {
     expect(handout.headers['content-disposition']).toMatch(/^attachment; filename="workshop-handout-\d{4}-\d{2}-\d{2}\.html"$/);
     expect(handout.body).not.toContain('<script');
     expect(handout.body).toContain('svg class="answer-distribution"');
+    // The saved file reads on its own: the overall score stands out from its box (the report's stylesheet colours band words too).
+    const saved = await browser.newPage();
+    await saved.setContent(handout.body);
+    const [ink, paper] = await saved.locator('.overall .score').evaluate((node) => [getComputedStyle(node).color, getComputedStyle(node.parentElement!).backgroundColor]);
+    expect(ink).toBe('rgb(255, 255, 255)');
+    expect(paper).not.toBe(ink);
+    await saved.close();
   });
 
   it('Ctrl-C stops the workshop and prints the count and the exact command, which gives the same numbers', async () => {

@@ -68,7 +68,7 @@ header .title small { display: block; font-size: 13px; font-weight: 400; color: 
 #overview .split { display: grid; grid-template-columns: minmax(0, 1.25fr) minmax(0, 1fr); gap: 24px; align-items: center; }
 .headline { display: flex; gap: 20px; align-items: center; flex-wrap: wrap; }
 .overall { display: flex; align-items: baseline; gap: 6px; padding: 10px 18px; border-radius: 12px; color: #fff; background: #888; }
-.overall.band-strong { background: var(--strong); } .overall.band-developing { background: var(--developing); } .overall.band-gap { background: var(--gap); }
+.bg-strong { background: var(--strong); } .bg-developing { background: var(--developing); } .bg-gap { background: var(--gap); }
 .overall .score { font-size: 52px; font-weight: 800; line-height: 1; }
 .overall .band { font-weight: 700; text-transform: uppercase; letter-spacing: .05em; margin-left: 8px; }
 .figures { display: flex; gap: 22px; margin: 0; }
@@ -95,14 +95,14 @@ code { font: 0.9em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; bac
 @media print {
   @page { size: A4; margin: 14mm; }
   html, body { height: auto; display: block; background: #fff; font-size: 11pt; }
-  header .actions, .tabs, .walk, .live, .mini-join, .waiting { display: none !important; }
+  header .actions, .tabs, .walk, .live-wrap, .mini-join, .waiting { display: none !important; }
   header.bar { border: 0; padding: 0 0 8px; }
   .results { display: block !important; padding: 0 !important; overflow: visible !important; }
   .view { display: block !important; padding: 0; border-radius: 0; break-inside: avoid-page; margin-bottom: 10mm; }
   .view + .view { break-before: page; }
   .view .radar svg { max-height: none; }
   #overview .split { grid-template-columns: 1fr; }
-  .overall, .reason { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .overall, .reason, svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 `;
 
@@ -114,7 +114,7 @@ export function projectorPage(view: ProjectorView, nonce: string, script: string
     bodyClass: view.status.revealed ? 'revealed' : '',
     body: [
       '<header class="bar">',
-      `<div class="title">${h(view.partnership)}<small>Workshop · results as of ${h(view.asOf)} · <span class="live" id="live">live</span> <span class="mini-join">join: ${h(view.joinUrl)}</span></small></div>`,
+      `<div class="title">${h(view.partnership)}<small>Workshop · results as of ${h(view.asOf)}<span class="live-wrap"> · <span class="live" id="live">live</span></span> <span class="mini-join">join: ${h(view.joinUrl)}</span></small></div>`,
       `<nav class="tabs" id="tabs" aria-label="Results">${RESULT_VIEWS.map((entry, index) => `<button type="button" data-view="${entry.id}" aria-selected="${index === 0}">${h(entry.title)}</button>`).join('')}</nav>`,
       '<div class="actions">',
       `<button type="button" class="primary" id="reveal"${view.status.revealed ? ' hidden' : ''}>Reveal results</button>`,
@@ -202,7 +202,6 @@ export function handoutPage(partnership: string, asOf: string, results: Projecto
 
 const HANDOUT_STYLE = `
 .view svg { display: block; width: 100%; height: auto; margin: 8px 0 16px; }
-.headline .overall.band-strong { background: var(--strong); } .headline .overall.band-developing { background: var(--developing); } .headline .overall.band-gap { background: var(--gap); }
 .figures { display: flex; gap: 22px; margin: 0; } .figures dt { color: var(--muted); font-size: 13px; } .figures dd { margin: 0; font-size: 22px; font-weight: 700; } .figures small { font-size: 13px; font-weight: 400; }
 .signal-columns { display: grid; grid-template-columns: 1fr 1fr; gap: 24px; } .signals li .muted { display: block; }
 .reason { font-size: 12px; font-weight: 700; color: #5e3c99; border: 1px solid currentColor; border-radius: 6px; padding: 0 6px; }
