@@ -114,7 +114,9 @@ export type ErrorCode =
   | 'too_few_complete'
   | 'not_revealed'
   | 'not_found'
-  | 'save_failed';
+  | 'save_failed'
+  | 'unknown_host'
+  | 'internal';
 
 export interface ErrorReply {
   error: ErrorCode;

@@ -119,8 +119,10 @@ export function workshopServer(options: WorkshopServerOptions): RunningWorkshopS
   const server = createServer({ maxHeaderSize: 8 * 1024, requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 5_000 }, (request, response) => {
     handle(request, response).catch((error: unknown) => {
       if (error instanceof HttpError) return sendError(response, error, isPageRequest(request));
+      // A phone that walked out of Wi-Fi range mid-request: nothing to answer, nothing to report.
+      if ((error as NodeJS.ErrnoException | undefined)?.code === 'ECONNRESET' || request.destroyed) return void response.destroy();
       options.log(`internal error answering ${request.method} ${safePath(request.url)}: ${error instanceof Error ? error.message : String(error)}`);
-      if (!response.headersSent) sendJson(response, 500, { error: 'bad_request', message: 'internal error; the request was not applied' });
+      if (!response.headersSent) sendJson(response, 500, { error: 'internal', message: 'internal error; the request was not applied' });
       else response.destroy();
     });
   });
@@ -130,7 +132,7 @@ export function workshopServer(options: WorkshopServerOptions): RunningWorkshopS
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const address = clientAddress(request);
     const host = request.headers.host;
-    if (host === undefined || !options.isAllowedHost(host)) throw new HttpError(403, 'not_found', 'unknown host');
+    if (host === undefined || !options.isAllowedHost(host)) throw new HttpError(403, 'unknown_host', 'this server answers only to its own addresses');
     limit(limits.address, address);
     const url = new URL(request.url ?? '/', 'http://workshop');
     const method = request.method ?? 'GET';
@@ -141,7 +143,7 @@ export function workshopServer(options: WorkshopServerOptions): RunningWorkshopS
       const code = normaliseJoinCode(url.searchParams.get('code') ?? '');
       return redirect(response, `/join/${encodeURIComponent(code)}`);
     }
-    if (method === 'GET' && url.pathname.startsWith('/join/')) return joinPage(response, address, decodeURIComponent(url.pathname.slice('/join/'.length)));
+    if (method === 'GET' && url.pathname.startsWith('/join/')) return joinPage(response, address, decodePath(url.pathname.slice('/join/'.length)));
     if (route === 'POST /api/join') return join(request, response, address);
     if (route === 'GET /api/me' || route === 'GET /api/me/summary' || route === 'POST /api/answers') {
       const id = participant(request);
@@ -395,6 +397,15 @@ function capitalise(text: string): string {
 function redirect(response: ServerResponse, location: string): void {
   response.writeHead(303, { ...securityHeaders(DATA_POLICY), location, 'content-length': '0' });
   response.end();
+}
+
+/** A path segment as typed; a malformed escape is simply a wrong code, not an error. */
+function decodePath(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 function clientAddress(request: IncomingMessage): string {

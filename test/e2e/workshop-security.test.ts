@@ -7,6 +7,7 @@
  */
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -154,6 +155,17 @@ describe('bad requests get 4xx, and the server carries on', () => {
       expect(reply.json<{ error: string }>().error).toBe('bad_request');
     }
     expect((await http(url, { body: 'ops=1', headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' }, from: phone.address })).status).toBe(415);
+    expect((await http(`${workshop.base}/join/%E0%A4%A`, { from: phone.address })).status).toBe(403);
+    // A phone that drops off mid-request (half a body, then gone) is no error of the server's.
+    await new Promise<void>((resolve) => {
+      const socket = connect({ host: '127.0.0.1', port: workshop.port, localAddress: phone.address }, () => {
+        socket.write(`POST /api/answers HTTP/1.1\r\nHost: 127.0.0.1:${workshop.port}\r\nAuthorization: Bearer ${phone.token}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"ops":[`);
+        setTimeout(() => {
+          socket.destroy();
+          resolve();
+        }, 100);
+      });
+    });
     expect(readdirSync(dir).filter((name) => name.endsWith('.yaml'))).not.toContain(`${phone.token!.split('.')[0]}.yaml`);
     phone.enqueue({ kind: 'answer', practice: rubric.practices[0]!.id, answer: 4 });
     await phone.flush();
@@ -286,7 +298,8 @@ describe('hostile text is shown as text', { timeout: 120_000 }, () => {
 });
 
 describe('the server talks to nothing outside the room', () => {
-  it('made no outgoing connection and no DNS lookup in all of the above', () => {
+  it('made no outgoing connection and no DNS lookup in all of the above, and reported no internal error', () => {
     expect(readFileSync(connections, 'utf8')).toBe('');
+    expect(workshop.output().stderr).toBe('');
   });
 });
