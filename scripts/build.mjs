@@ -6,7 +6,7 @@
 //   dist/cmd-<name>.cjs    one self-contained bundle per command
 //   dist/*.cjs.cache       bytecode recorded by running representative commands once
 //   dist/rubric-pes-27.json the built-in rubric, validated and resolved
-//   dist/workshop-*.js     the browser code of `pes workshop`'s pages
+//   dist/workshop-*.js     the browser code of `pes workshop`'s pages, and the thread its reports are built on
 //
 // CommonJS, not ESM: Node 20 resolves and links every ES module asynchronously, which
 // cost more start-up time than the code itself. Everything is built beside dist and
@@ -81,7 +81,15 @@ const common = {
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 try {
-  await build({ ...common, entryPoints: { launch: join(root, 'src/cli/launcher.ts'), pes: join(root, 'src/cli/entry.ts') } });
+  await build({
+    ...common,
+    entryPoints: {
+      launch: join(root, 'src/cli/launcher.ts'),
+      pes: join(root, 'src/cli/entry.ts'),
+      // The thread `pes workshop` builds the projector's report on (new Worker() takes a file, not an import).
+      'workshop-report-worker': join(root, 'src/workshop/report-worker.ts'),
+    },
+  });
   // Each round builds the bundles the previous one asked for, until none is new.
   const built = new Set();
   for (;;) {

@@ -23,7 +23,8 @@ import { serializeResponse } from '../survey/response-writer.js';
 import { farewell, shellWord, statusLine, workshopBanner } from '../workshop/banner.js';
 import { CoalescingWriter } from '../workshop/durable.js';
 import type { ParticipantSetup } from '../workshop/protocol.js';
-import { projectorResults, workshopReport, type ReportContext } from '../workshop/results.js';
+import { ReportThread } from '../workshop/report-thread.js';
+import type { ReportContext } from '../workshop/results.js';
 import { parseOperations } from '../workshop/requests.js';
 import { workshopServer } from '../workshop/server.js';
 import { WORKSHOP_SOURCE, WorkshopSession } from '../workshop/session.js';
@@ -74,6 +75,7 @@ export async function workshop(file: string, options: WorkshopOptions): Promise<
     released = true;
   };
   process.on('exit', release);
+  let reports: ReportThread | undefined;
   try {
     removeAbandonedTemporaries(options.dir);
     const earlier = readState(options.dir);
@@ -104,7 +106,23 @@ export async function workshop(file: string, options: WorkshopOptions): Promise<
       tool: { name: 'partnership-health', version: VERSION },
     };
 
-    warmUp(context, session, rubric.rubric, partnership.partnership.name, today);
+    warmUp(rubric.rubric, partnership.partnership.name, today);
+    const log = (message: string) => process.stderr.write(`${stdoutIsTerminal() ? '\n' : ''}pes workshop: ${message}\n`);
+    reports = new ReportThread(
+      new URL('./workshop-report-worker.cjs', import.meta.url),
+      {
+        rubric: context.rubric,
+        asOf,
+        minGroupSize,
+        inputs: context.inputs,
+        tool: context.tool,
+        partnershipFile: shownFile,
+        partnershipText: text,
+        notApplicable: [...context.notApplicable],
+      },
+      context,
+      log,
+    );
 
     const bindHost = options.host ?? '0.0.0.0';
     const lan = isWildcard(bindHost) ? lanAddresses() : [bindHost];
@@ -124,16 +142,13 @@ export async function workshop(file: string, options: WorkshopOptions): Promise<
       get view() {
         return { partnership: partnership.partnership.name, asOf, joinUrl, qrSvg };
       },
-      results: () => {
-        const report = workshopReport(context, session.allResponses());
-        return { report, results: projectorResults(report, rubric.rubric) };
-      },
+      results: () => reports!.build(session.allResponses()),
       save: (id, version) => writer.save(id, version),
       newRespondentId: () => `r-${randomBytes(4).toString('hex')}`,
       onRevealChange: (revealed) => writeState(options.dir, { ...state, revealed }),
       isAllowedHost: (host) => checkHost(host),
       generator: `partnership-health ${VERSION}`,
-      log: (message) => process.stderr.write(`${stdoutIsTerminal() ? '\n' : ''}pes workshop: ${message}\n`),
+      log,
     });
     const boundPort = await listen(running.server, port, bindHost, options.port === undefined && state.port === null);
     const base = `http://${urlHost(publicHost)}:${boundPort}`;
@@ -197,6 +212,8 @@ export async function workshop(file: string, options: WorkshopOptions): Promise<
       })}\n`,
     );
   } finally {
+    // Also when the server could not start: the report thread would otherwise keep the process alive.
+    await reports?.close();
     release();
     // A workshop that never started leaves no empty state folder behind.
     try {
@@ -241,12 +258,10 @@ function participantSetup(workshopId: string, rubric: ReportContext['rubric'], p
 }
 
 /**
- * Runs the report, a response's serialisation and the request checks once before the
- * first phone connects: V8 compiles them now rather than while the room's first
- * answers wait (a cold first report took ten times a warm one in the load benchmark).
+ * Runs a response's serialisation and the request checks once before the first phone
+ * connects: V8 compiles them now rather than while the room's first answers wait.
  */
-function warmUp(context: ReportContext, session: WorkshopSession, rubric: ReportContext['rubric'], partnershipName: string, today: string): void {
-  projectorResults(workshopReport(context, session.allResponses()), rubric);
+function warmUp(rubric: ReportContext['rubric'], partnershipName: string, today: string): void {
   const sample = newResponse(rubric, partnershipName, 'warm-up', today, WORKSHOP_SOURCE);
   const ops = parseOperations(JSON.stringify({ ops: rubric.practices.map((practice, index) => ({ seq: index + 1, kind: 'answer', practice: practice.id, answer: 3 })) }));
   if (ops.ok) for (const op of ops.value) if (op.kind === 'answer') sample.answers[op.practice] = op.answer;

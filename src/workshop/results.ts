@@ -45,6 +45,17 @@ export function workshopReport(context: ReportContext, responses: readonly Surve
   });
 }
 
+/** The report and the projector's drawing of it. */
+export interface Built {
+  report: Report;
+  results: ProjectorResults;
+}
+
+export function buildResults(context: ReportContext, responses: readonly SurveyResponse[]): Built {
+  const report = workshopReport(context, responses);
+  return { report, results: projectorResults(report, context.rubric) };
+}
+
 const REASONS: Record<Report['discussion'][number]['reason'], string> = {
   paper_only: 'On paper, not in practice',
   divergent: 'People disagree',

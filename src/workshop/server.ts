@@ -12,11 +12,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Report } from '../model/report.js';
 import { DATA_POLICY, pagePolicy } from './pages/frame.js';
 import { codeFormPage, messagePage, participantPage } from './pages/participant.js';
 import { handoutPage, projectorPage, revealNote, statusFragment } from './pages/projector.js';
-import { LIMITS, type ErrorCode, type ParticipantSetup, type ProjectorResults } from './protocol.js';
+import { LIMITS, type ErrorCode, type ParticipantSetup } from './protocol.js';
+import type { Built } from './results.js';
 import { RateLimiter, type Bucket } from './rate-limit.js';
 import { parseJoin, parseOperations } from './requests.js';
 import { facilitatorSession, normaliseJoinCode, participantToken, sameSecret, tokenRespondent } from './secrets.js';
@@ -35,8 +35,8 @@ export interface WorkshopServerOptions {
   setup: ParticipantSetup;
   scripts: { participant: string; projector: string };
   view: { partnership: string; asOf: string; joinUrl: string; qrSvg: string };
-  /** The report of the folder as it is now, and the projector's drawing of it. */
-  results(): { report: Report; results: ProjectorResults };
+  /** The report of the folder as it is now, and the projector's drawing of it (built off the server's thread). */
+  results(): Promise<Built>;
   /** Settles once `version` of the participant's response is on disk. */
   save(respondentId: string, version: number): Promise<void>;
   newRespondentId(): string;
@@ -99,21 +99,34 @@ export function workshopServer(options: WorkshopServerOptions): RunningWorkshopS
   const facilitatorCookie = `pes_facilitator_${secrets.workshopId}`;
   const facilitatorValue = facilitatorSession(secrets.facilitatorKey);
   let statusStale = true;
-  let resultsStale = true;
-  let cached: { report: Report; results: ProjectorResults } | null = null;
+  /** Bumped by every change; a build remembers the count it started from, so a request waits only for news older than itself. */
+  let changes = 0;
+  let cached: { changes: number; built: Built } | null = null;
+  let building: Promise<void> | null = null;
   let lastResults = 0;
+  const resultsStale = () => cached === null || cached.changes < changes;
 
-  const currentResults = () => {
-    if (cached === null || resultsStale) {
-      cached = options.results();
-      resultsStale = false;
-      lastResults = now();
+  /** Results no older than this call: the last build if nothing changed since, else a new one (one build at a time). */
+  const currentResults = async (): Promise<Built> => {
+    const wanted = changes;
+    while (cached === null || cached.changes < wanted) {
+      if (building === null) {
+        const from = changes;
+        lastResults = now();
+        building = options
+          .results()
+          .then((built) => {
+            cached = { changes: from, built };
+          })
+          .finally(() => (building = null));
+      }
+      await building;
     }
-    return cached;
+    return cached.built;
   };
   const changed = () => {
     statusStale = true;
-    resultsStale = true;
+    changes++;
   };
 
   const server = createServer({ maxHeaderSize: 8 * 1024, requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 5_000 }, (request, response) => {
@@ -240,12 +253,12 @@ export function workshopServer(options: WorkshopServerOptions): RunningWorkshopS
     switch (route) {
       case 'GET /facilitator': {
         const status = session.status();
-        const results = status.revealed ? currentResults().results : null;
+        const results = status.revealed ? (await currentResults()).results : null;
         return sendPage(response, 200, (nonce) => projectorPage({ ...options.view, joinCode: secrets.joinCode, status, results }, nonce, options.scripts.projector));
       }
       case 'GET /facilitator/handout': {
         if (!session.isRevealed()) throw new HttpError(409, 'not_revealed', 'reveal the results first');
-        const html = handoutPage(options.view.partnership, options.view.asOf, currentResults().results, options.generator);
+        const html = handoutPage(options.view.partnership, options.view.asOf, (await currentResults()).results, options.generator);
         response.setHeader('content-disposition', `attachment; filename="workshop-handout-${options.view.asOf}.html"`);
         return send(response, 200, html, 'text/html; charset=utf-8', "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
       }
@@ -253,7 +266,7 @@ export function workshopServer(options: WorkshopServerOptions): RunningWorkshopS
         return sendJson(response, 200, session.status());
       case 'GET /api/facilitator/report':
         if (!session.isRevealed()) throw new HttpError(409, 'not_revealed', 'reveal the results first');
-        return sendJson(response, 200, currentResults().report);
+        return sendJson(response, 200, (await currentResults()).report);
       case 'GET /api/facilitator/events':
         return openStream(response);
       case 'POST /api/facilitator/reveal': {
@@ -275,14 +288,14 @@ export function workshopServer(options: WorkshopServerOptions): RunningWorkshopS
     }
   }
 
-  function openStream(response: ServerResponse): void {
+  async function openStream(response: ServerResponse): Promise<void> {
     if (streams.size >= MAX_EVENT_STREAMS) throw new HttpError(429, 'rate_limited', 'too many projector pages open', 5);
     response.writeHead(200, { ...securityHeaders(DATA_POLICY), 'content-type': 'text/event-stream; charset=utf-8', connection: 'keep-alive' });
     response.write('retry: 2000\n\n');
     streams.add(response);
     response.on('close', () => streams.delete(response));
     pushStatus([response]);
-    if (session.isRevealed()) pushResults([response]);
+    if (session.isRevealed()) await pushResults([response]);
   }
 
   function pushStatus(targets: Iterable<ServerResponse>): void {
@@ -291,19 +304,21 @@ export function workshopServer(options: WorkshopServerOptions): RunningWorkshopS
     broadcast(targets, 'status', data);
   }
 
-  function pushResults(targets: Iterable<ServerResponse>): void {
-    broadcast(targets, 'results', currentResults().results);
+  async function pushResults(targets: Iterable<ServerResponse>): Promise<void> {
+    broadcast(targets, 'results', (await currentResults()).results);
   }
 
-  // Status goes out four times a second at most, results every two seconds at most: a report of 200 responses holds the
-  // server for 10-20 ms, and at this rate it delays under 1% of a full room's answers (the load benchmark's p99).
+  // Status goes out four times a second at most, results every two seconds at most: the report is built on its own
+  // thread, and a projector refreshed more often shows nothing a room could follow anyway.
   const ticker = setInterval(() => {
     if (streams.size === 0) return;
     if (statusStale) {
       statusStale = false;
       pushStatus(streams);
     }
-    if (session.isRevealed() && resultsStale && now() - lastResults >= RESULTS_INTERVAL_MS) pushResults(streams);
+    if (session.isRevealed() && resultsStale() && building === null && now() - lastResults >= RESULTS_INTERVAL_MS) {
+      pushResults(streams).catch((error: unknown) => options.log(`cannot update the projector: ${error instanceof Error ? error.message : String(error)}`));
+    }
   }, STATUS_INTERVAL_MS);
   ticker.unref();
   const heartbeat = setInterval(() => {

@@ -286,6 +286,8 @@ describe('a workshop in the browser', { timeout: 300_000 }, () => {
     expect(problems).toEqual([]);
     const stopped = await workshop.stop();
     expect(stopped.status).toBe(0);
+    // Nothing went wrong on the way, the report thread included (it says so if it ever falls back).
+    expect(stopped.stderr).toBe('');
     const total = 16 + PHONES.length + 1;
     expect(stopped.stdout).toContain(`Workshop stopped. ${total} responses saved in ${dir} (${total - 2} complete, ${PHONES.length + 1} of them from this workshop).`);
     const command = /Assess them with: pes (.+)/.exec(stopped.stdout)![1]!.split(' ');
