@@ -14,10 +14,13 @@ import { bundleScript } from './bundle.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 if (!existsSync(join(root, 'dist/launch.cjs'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 const participants = Number(process.env.BENCH_PARTICIPANTS ?? 200);
+// The room-pace case runs several times and is judged on its median p99: on a shared machine one run can catch
+// another process's burst of disk or CPU, as run.mjs takes medians for the same reason.
+const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 const scenarios = [
   // About 20 times the pace of a real room (people take ten minutes for the 27 statements).
-  { name: 'room pace (a statement a second each)', meanThinkMs: 1000, target: true },
-  { name: 'burst (every participant answering as fast as acknowledged)', meanThinkMs: 0, target: false },
+  ...Array.from({ length: rounds }, (_, round) => ({ name: `room pace (a statement a second each), run ${round + 1}`, meanThinkMs: 1000, judged: true })),
+  { name: 'burst (every participant answering as fast as acknowledged)', meanThinkMs: 0, judged: false },
 ];
 
 // Two levels below the root, like test/helpers/, so the helpers' paths to bin/pes resolve as in the tests.
@@ -32,9 +35,7 @@ const results = [];
 try {
   for (const scenario of scenarios) {
     const output = execFileSync(process.execPath, [script, JSON.stringify({ participants, meanThinkMs: scenario.meanThinkMs, root })], { cwd: root, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
-    const result = JSON.parse(output.trim().split('\n').at(-1));
-    const met = result.p99Ms < 50 && result.peakRssMb < 150 && result.lostAnswers === 0 && result.duplicatedAnswers === 0;
-    results.push({ scenario: scenario.name, ...result, target: scenario.target ? 'p99 < 50 ms, peak RSS < 150 MB, 0 lost, 0 duplicated' : 'for information', met: scenario.target ? met : null });
+    results.push({ scenario: scenario.name, judged: scenario.judged, ...JSON.parse(output.trim().split('\n').at(-1)) });
   }
 } finally {
   rmSync(join(root, 'bench/.build'), { recursive: true, force: true });
@@ -43,15 +44,26 @@ try {
 const load = loadavg()[0].toFixed(1);
 console.log(`node ${process.version}, ${cpus().length} CPUs, load average ${load} at the end; ${participants} participants x ${results[0].statements} statements over loopback\n`);
 const header = ['scenario', 'requests', 'p50 ms', 'p99 ms', 'max ms', 'peak RSS MB', 'server CPU ms/request', 'seconds', 'lost', 'duplicated', 'met'];
+const judged = results.filter((row) => row.judged);
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const verdict = {
+  p99Ms: median(judged.map((row) => row.p99Ms)),
+  peakRssMb: Math.max(...judged.map((row) => row.peakRssMb)),
+  lostAnswers: results.reduce((sum, row) => sum + row.lostAnswers, 0),
+  duplicatedAnswers: results.reduce((sum, row) => sum + row.duplicatedAnswers, 0),
+  target: 'median p99 < 50 ms, peak RSS < 150 MB, 0 lost, 0 duplicated (in every run)',
+};
+verdict.met = verdict.p99Ms < 50 && verdict.peakRssMb < 150 && verdict.lostAnswers === 0 && verdict.duplicatedAnswers === 0;
 const rows = results.map((row) =>
-  [row.scenario, row.answerRequests, row.p50Ms, row.p99Ms, row.maxMs, row.peakRssMb, row.serverCpuMsPerRequest, row.seconds, row.lostAnswers, row.duplicatedAnswers, row.met === null ? '' : row.met ? 'yes' : 'NO'].map(String),
+  [row.scenario, row.answerRequests, row.p50Ms, row.p99Ms, row.maxMs, row.peakRssMb, row.serverCpuMsPerRequest, row.seconds, row.lostAnswers, row.duplicatedAnswers, ''].map(String),
 );
+rows.push([`room pace, median of ${judged.length} runs`, '', '', String(verdict.p99Ms), '', String(verdict.peakRssMb), '', '', String(verdict.lostAnswers), String(verdict.duplicatedAnswers), verdict.met ? 'yes' : 'NO']);
 const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
 const line = (cells) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
 console.log(line(header));
 console.log(widths.map((width) => '-'.repeat(width)).join('  '));
 for (const row of rows) console.log(line(row));
 mkdirSync(join(root, 'bench/results'), { recursive: true });
-writeFileSync(join(root, 'bench/results/workshop.json'), `${JSON.stringify({ node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', loadAverage: Number(load), participants, results }, null, 2)}\n`);
+writeFileSync(join(root, 'bench/results/workshop.json'), `${JSON.stringify({ node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', loadAverage: Number(load), participants, verdict, results }, null, 2)}\n`);
 console.log('\nwrote bench/results/workshop.json');
-if (results.some((row) => row.met === false)) process.exitCode = 1;
+if (!verdict.met) process.exitCode = 1;
