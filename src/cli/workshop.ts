@@ -145,7 +145,10 @@ export async function workshop(file: string, options: WorkshopOptions): Promise<
       results: () => reports!.build(session.allResponses()),
       save: (id, version) => writer.save(id, version),
       newRespondentId: () => `r-${randomBytes(4).toString('hex')}`,
-      onRevealChange: (revealed) => writeState(options.dir, { ...state, revealed }),
+      onRevealChange: (revealed) => {
+        state.revealed = revealed;
+        writeState(options.dir, state);
+      },
       isAllowedHost: (host) => checkHost(host),
       generator: `partnership-health ${VERSION}`,
       log,
@@ -186,15 +189,6 @@ export async function workshop(file: string, options: WorkshopOptions): Promise<
       )}\n`,
     );
 
-    const assessCommand = [
-      'pes assess',
-      shellWord(file),
-      '--responses',
-      shellWord(options.dir),
-      ...(asOf !== partnership.as_of ? ['--as-of', asOf] : []),
-      ...(options.minGroupSize !== undefined && options.minGroupSize !== (config.min_group_size ?? DEFAULT_MIN_GROUP_SIZE) ? ['--min-group-size', String(minGroupSize)] : []),
-      ...(options.rubric !== undefined ? ['--rubric', shellWord(options.rubric)] : []),
-    ].join(' ');
     const stopStatus = showStatusLine(session);
     await untilStopped();
     stopStatus();
@@ -208,7 +202,7 @@ export async function workshop(file: string, options: WorkshopOptions): Promise<
         responses: all.length,
         complete: all.filter((response) => response.complete).length,
         fromWorkshop: all.filter((response) => response.source === WORKSHOP_SOURCE).length,
-        assessCommand,
+        assessCommand: assessCommand(file, options, asOf !== partnership.as_of ? asOf : undefined, config.min_group_size ?? DEFAULT_MIN_GROUP_SIZE),
       })}\n`,
     );
   } finally {
@@ -222,6 +216,22 @@ export async function workshop(file: string, options: WorkshopOptions): Promise<
       // not empty (a workshop's state), or already gone
     }
   }
+}
+
+/**
+ * The assess command that reproduces the projector's numbers: the options the
+ * workshop was given that assess would not work out by itself from the same file.
+ */
+function assessCommand(file: string, options: WorkshopOptions, asOf: string | undefined, configuredMinimum: number): string {
+  return [
+    'pes assess',
+    shellWord(file),
+    '--responses',
+    shellWord(options.dir),
+    ...(asOf !== undefined ? ['--as-of', asOf] : []),
+    ...(options.minGroupSize !== undefined && options.minGroupSize !== configuredMinimum ? ['--min-group-size', String(options.minGroupSize)] : []),
+    ...(options.rubric !== undefined ? ['--rubric', shellWord(options.rubric)] : []),
+  ].join(' ');
 }
 
 /**

@@ -12,6 +12,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { isUserError } from '../load/located-error.js';
 import { DATA_POLICY, pagePolicy } from './pages/frame.js';
 import { codeFormPage, messagePage, participantPage } from './pages/participant.js';
 import { handoutPage, projectorPage, revealNote, statusFragment } from './pages/projector.js';
@@ -128,6 +129,13 @@ export function workshopServer(options: WorkshopServerOptions): RunningWorkshopS
     statusStale = true;
     changes++;
   };
+  // A full disk fails every phone's retries alike: the facilitator hears of it once a minute, not two hundred times.
+  let lastLogged = { message: '', at: -Infinity };
+  const logOnce = (message: string) => {
+    if (message === lastLogged.message && now() - lastLogged.at < 60_000) return;
+    lastLogged = { message, at: now() };
+    options.log(message);
+  };
 
   const server = createServer({ maxHeaderSize: 8 * 1024, requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 5_000 }, (request, response) => {
     handle(request, response).catch((error: unknown) => {
@@ -227,7 +235,9 @@ export function workshopServer(options: WorkshopServerOptions): RunningWorkshopS
       // Acknowledged only once on disk; a retry of an answer already saved returns at once.
       await options.save(id, applied.version);
     } catch (error) {
-      options.log(`cannot save the answers of ${id}: ${error instanceof Error ? error.message : String(error)}; the phone will send them again`);
+      // The reason without the file name, so that a full disk is one message however many phones it stops.
+      const reason = isUserError(error) ? error.errors[0]!.message : error instanceof Error ? error.message : String(error);
+      logOnce(`answers not saved (${reason}); the phones keep them and send them again`);
       throw new HttpError(503, 'save_failed', 'the answers could not be saved yet; they will be sent again', 2);
     }
     return sendJson(response, 200, { acked: applied.acked });

@@ -7,7 +7,7 @@
  * browser phone does the same through its page. Two workshops cannot share a folder.
  */
 import fc from 'fast-check';
-import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -167,6 +167,34 @@ describe('pes workshop under SIGKILL', { timeout: 240_000 }, () => {
     } finally {
       await browser.close();
     }
+  });
+});
+
+describe('a write that fails', { timeout: 60_000 }, () => {
+  it('is not acknowledged: the phone keeps the answer, the terminal hears of it once, and the next try saves it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pes-workshop-fail-'));
+    const workshop = await start([MATURE, '--dir', dir, '--host', '127.0.0.1', '--port', '0']);
+    const phone = new SimulatedPhone(workshop.base, workshop.code, '127.0.0.90');
+    await phone.join();
+    phone.enqueue({ kind: 'answer', practice: rubric.practices[0]!.id, answer: 2 });
+    await phone.flush();
+    // The response file's place taken by a folder: every rename onto it fails (as a full disk would fail the write).
+    const file = join(dir, `${phone.token!.split('.')[0]}.yaml`);
+    rmSync(file);
+    mkdirSync(join(file, 'blocker'), { recursive: true });
+    for (const practice of rubric.practices.slice(1, 4)) phone.enqueue({ kind: 'answer', practice: practice.id, answer: 5 });
+    const sending = phone.flush();
+    while (!workshop.output().stderr.includes('answers not saved')) await pause(20);
+    await pause(500);
+    expect(phone.pending()).toBe(3);
+    expect(phone.acknowledged).toHaveLength(1);
+    expect(workshop.output().stderr).toBe('pes workshop: answers not saved (cannot write the file: is a directory); the phones keep them and send them again\n');
+    rmSync(file, { recursive: true });
+    await sending;
+    const saved = parse(readFileSync(file, 'utf8')) as OnDisk;
+    expect(rubric.practices.slice(0, 4).map((practice) => saved.answers[practice.id])).toEqual([2, 5, 5, 5]);
+    phone.close();
+    await workshop.stop();
   });
 });
 
