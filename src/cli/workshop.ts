@@ -15,6 +15,7 @@ import { UserError } from '../load/located-error.js';
 import { loadPartnership } from '../load/partnership.js';
 import { DEFAULT_MAX_INPUT_MB, DEFAULT_MIN_GROUP_SIZE, DEFAULT_WORKSHOP_PORT } from '../model/defaults.js';
 import { isIsoDate, onOrBefore, todayIso, type IsoDate } from '../model/dates.js';
+import { terminalSafe } from '../render/sanitize.js';
 import { styler } from '../render/terminal-style.js';
 import { profileChoices } from '../survey/flow.js';
 import { commentQuestion, questionnaire } from '../survey/questions.js';
@@ -252,16 +253,17 @@ export function workshopAsOf(flag: string | undefined, fromFile: IsoDate | undef
 
 function participantSetup(workshopId: string, rubric: ReportContext['rubric'], partnership: ReportContext['loaded']['partnership'], asOf: string, minGroupSize: number): ParticipantSetup {
   const choices = profileChoices(partnership, asOf);
+  // The page sets these as text, so no markup can run; control characters are made visible, as in the terminal, rather than drawn as boxes.
   return {
     workshopId,
-    partnership: partnership.partnership.name,
+    partnership: terminalSafe(partnership.partnership.name),
     intro: rubric.survey.intro,
     minGroupSize,
     scale: rubric.survey.scale,
     dontKnow: rubric.survey.dont_know,
     principles: rubric.principles.map((principle) => ({ id: principle.id, title: principle.title, commentQuestion: commentQuestion(principle) })),
     statements: questionnaire(rubric).map(({ practice, principle }) => ({ practice: practice.id, principle: principle.id, statement: practice.statement })),
-    organisations: choices.partners.map((partner) => ({ id: partner.id, name: partner.name, sector: partner.sector })),
+    organisations: choices.partners.map((partner) => ({ id: partner.id, name: terminalSafe(partner.name), sector: partner.sector })),
     sectors: choices.sectors.map((sector) => ({ value: sector.value, label: sector.name.charAt(0).toUpperCase() + sector.name.slice(1) })),
     roles: choices.roles.map((role) => ({ value: role.value, label: role.name })),
   };

@@ -252,6 +252,12 @@ describe('hostile text is shown as text', { timeout: 120_000 }, () => {
     const names = await page.locator('[data-partner]').allTextContents();
     expect(names).toContain('<img src=x onerror=alert(2)> | [click](http://evil.example) **bold** ![pixel](http://evil.example/p.png)');
     expect(names).toContain('=HYPERLINK("http://evil.example","click")');
+    // Control characters shown as visible escapes, as in the terminal, not as raw bytes.
+    expect(names).toContain('Bell\\x07 and \\x1b[31mred\\x1b[0m and \\x1b]52;c;ZXZpbA==\\x07 clipboard\\x0d\\x0a::error file=evil.yaml::pwned');
+    // Every name fits its button: none is cut off.
+    for (const button of await page.locator('[data-partner]').all()) {
+      expect(await button.evaluate((node) => node.scrollHeight <= node.clientHeight + 1)).toBe(true);
+    }
     await page.fill('#organisation-search', IMG);
     await page.tap(`text=Another organisation: “${IMG}”`);
     await page.tap('text=Continue');

@@ -35,7 +35,8 @@ input:focus, select:focus, textarea:focus, button:focus-visible { outline: 3px s
 .choice { min-height: 48px; border: 2px solid var(--line); border-radius: 10px; background: #fff; padding: 8px 12px; text-align: left; width: 100%; overflow-wrap: anywhere; }
 .quick .choice { width: auto; flex: 1 1 auto; }
 .choice[aria-pressed=true] { border-color: var(--accent); background: var(--accent-soft); font-weight: 600; }
-.list { display: grid; gap: 6px; max-height: 15.5em; overflow-y: auto; padding: 2px; margin-top: 6px; }
+.list { display: flex; flex-direction: column; gap: 6px; max-height: 15.5em; overflow-y: auto; padding: 2px; margin-top: 6px; }
+.list > * { flex: none; }
 .check { display: flex; align-items: center; gap: 10px; font-weight: 600; margin: 16px 0 6px; min-height: 44px; }
 .check input { width: 24px; height: 24px; }
 .top { display: flex; align-items: center; justify-content: space-between; gap: 8px; color: var(--muted); font-size: 14px; }
