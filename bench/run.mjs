@@ -11,6 +11,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
+import { bundleScript } from './bundle.mjs';
 import { generate } from './generate.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -148,15 +149,7 @@ function measureHostile() {
 /** Survey responsiveness, measured in-process on the real prompt and the real save (bench/survey-latency.ts). */
 function surveyLatency() {
   const script = join(root, 'bench/.survey-latency.mjs');
-  buildSync({
-    entryPoints: [join(root, 'bench/survey-latency.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    outfile: script,
-    logLevel: 'warning',
-    banner: { js: "import{createRequire as __r}from'node:module';const require=__r(import.meta.url);" },
-  });
+  bundleScript({ entryPoints: [join(root, 'bench/survey-latency.ts')] }, script);
   try {
     return JSON.parse(execFileSync(process.execPath, [script], { cwd: root, encoding: 'utf8' }));
   } finally {

@@ -6,6 +6,7 @@
 //   dist/cmd-<name>.cjs    one self-contained bundle per command
 //   dist/*.cjs.cache       bytecode recorded by running representative commands once
 //   dist/rubric-pes-27.json the built-in rubric, validated and resolved
+//   dist/workshop-*.js     the browser code of `pes workshop`'s pages, and the thread its reports are built on
 //
 // CommonJS, not ESM: Node 20 resolves and links every ES module asynchronously, which
 // cost more start-up time than the code itself. Everything is built beside dist and
@@ -22,7 +23,7 @@ const dist = join(root, `.dist-build-${process.pid}`);
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 /** Command modules: src/cli/<name>.ts, imported by the CLI wiring when that command runs. */
-const COMMANDS = ['assess', 'validate', 'rubric', 'schema', 'init', 'survey', 'survey-template', 'survey-import', 'trend', 'bug-report'];
+const COMMANDS = ['assess', 'validate', 'rubric', 'schema', 'init', 'survey', 'survey-template', 'survey-import', 'trend', 'bug-report', 'workshop'];
 const sourceRoot = join(root, 'src');
 
 /** The bundle a lazily imported source module becomes: cmd-assess for src/cli/assess.ts, lazy-render-html for src/render/html.ts. */
@@ -80,7 +81,15 @@ const common = {
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 try {
-  await build({ ...common, entryPoints: { launch: join(root, 'src/cli/launcher.ts'), pes: join(root, 'src/cli/entry.ts') } });
+  await build({
+    ...common,
+    entryPoints: {
+      launch: join(root, 'src/cli/launcher.ts'),
+      pes: join(root, 'src/cli/entry.ts'),
+      // The thread `pes workshop` builds the projector's report on (new Worker() takes a file, not an import).
+      'workshop-report-worker': join(root, 'src/workshop/report-worker.ts'),
+    },
+  });
   // Each round builds the bundles the previous one asked for, until none is new.
   const built = new Set();
   for (;;) {
@@ -89,6 +98,20 @@ try {
     for (const [name] of next) built.add(name);
     await build({ ...common, entryPoints: Object.fromEntries(next) });
   }
+
+  // The workshop's pages run this in phones' browsers: current Safari, Chrome and Firefox, inlined into each page under a nonce.
+  await build({
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: ['safari15', 'chrome100', 'firefox100'],
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    outdir: dist,
+    entryNames: 'workshop-[name]',
+    entryPoints: ['participant', 'projector'].map((name) => join(root, `src/workshop/client/${name}.ts`)),
+  });
 
   const compiler = join(dist, '.compile-rubric.mjs');
   await build({

@@ -80,7 +80,7 @@ export async function assess(file: string, options: AssessOptions): Promise<void
   const responsePaths = options.responses ?? config.responses?.map(resolvePath);
   const minGroupSize = options.minGroupSize ?? config.min_group_size ?? DEFAULT_MIN_GROUP_SIZE;
   const partnershipName = loaded.loaded.partnership.partnership.name;
-  const responses = responsePaths?.length ? await loadResponses(responsePaths, rubric.rubric, partnershipName, maxInputMb) : undefined;
+  const responses = responsePaths?.length ? await loadResponses(responsePaths, rubric.rubric, partnershipName, { maxMegabytes: maxInputMb }) : undefined;
   // The report schema is only needed to read a baseline, so it is loaded only then.
   const baseline =
     options.baseline !== undefined

@@ -3,7 +3,7 @@
  * when that command runs, so `pes --help` does not pay for YAML, zod or renderers.
  */
 import { Argument, Command, CommanderError, Option } from 'commander';
-import { CONFIG_FILE, DEFAULT_MAX_IMPORT_ROWS, DEFAULT_MAX_INPUT_MB, DEFAULT_MIN_GROUP_SIZE } from '../model/defaults.js';
+import { CONFIG_FILE, DEFAULT_MAX_IMPORT_ROWS, DEFAULT_MAX_INPUT_MB, DEFAULT_MAX_PARTICIPANTS, DEFAULT_MIN_GROUP_SIZE, DEFAULT_WORKSHOP_PORT } from '../model/defaults.js';
 import { FAIL_ON } from '../model/labels.js';
 import { EXIT_USAGE, runCommand } from './run.js';
 import { colorEnabled, terminalWidth, writeStdout } from './terminal.js';
@@ -108,6 +108,23 @@ export function buildProgram(): Command {
     .action((csv: string, options) => runCommand(async () => (await import('./survey-import.js')).surveyImport(csv, options)));
 
   program
+    .command('workshop')
+    .description('run the survey live in a room: phones answer over the local network, the projector shows the results')
+    .argument('[file]', 'partnership YAML file', 'partnership.yaml')
+    .option('--dir <dir>', 'folder for response files (running again on it continues the workshop)', 'responses')
+    .addOption(new Option('--port <n>', `port to listen on (default ${DEFAULT_WORKSHOP_PORT}, or the one the workshop in --dir used)`).argParser(port))
+    .option('--host <address>', 'address to listen on (default: all networks; 127.0.0.1 to rehearse on this computer only)')
+    .addOption(
+      new Option('--min-group-size <n>', `show a group apart, and allow Reveal, only with at least this many (default ${DEFAULT_MIN_GROUP_SIZE})`).argParser(positiveInteger),
+    )
+    .addOption(new Option('--max-participants <n>', 'turn away new participants beyond this many').default(DEFAULT_MAX_PARTICIPANTS).argParser(positiveInteger))
+    .option('--resume', 'continue the workshop in --dir, and fail if there is none')
+    .option('--as-of <date>', 'date of the results (default: the file\'s as_of, or today when that is earlier)')
+    .option('--rubric <file>', 'use this rubric instead of the built-in pes-27')
+    .addOption(maxInputOption())
+    .action((file: string, options) => runCommand(async () => (await import('./workshop.js')).workshop(file, options)));
+
+  program
     .command('trend')
     .description('show how the scores changed across several JSON reports of one partnership (e.g. annual audits)')
     .argument('<reports...>', 'JSON reports made with `pes assess --format json`')
@@ -155,6 +172,13 @@ function numberOf(value: string): number {
 function positiveNumber(value: string): number {
   const number = numberOf(value);
   if (!Number.isFinite(number) || number <= 0) throw new CommanderErrorForValue(`expected a positive number, got "${value}"`);
+  return number;
+}
+
+/** 0 asks the system for any free port. */
+function port(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0 || number > 65535) throw new CommanderErrorForValue(`expected a port from 0 to 65535, got "${value}"`);
   return number;
 }
 

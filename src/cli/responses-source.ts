@@ -17,8 +17,15 @@ export interface LoadedResponses {
   files: string[];
 }
 
-export async function loadResponses(paths: readonly string[], rubric: Rubric, partnershipName: string, maxMegabytes?: number): Promise<LoadedResponses> {
-  const files = paths.flatMap(expand).sort(byCodePoint);
+export interface LoadOptions {
+  maxMegabytes?: number;
+  /** A folder with no response files yet is fine (a workshop about to start), not a mistake in --responses. */
+  allowEmpty?: boolean;
+}
+
+export async function loadResponses(paths: readonly string[], rubric: Rubric, partnershipName: string, options: LoadOptions = {}): Promise<LoadedResponses> {
+  const { maxMegabytes, allowEmpty = false } = options;
+  const files = paths.flatMap((path) => expand(path, allowEmpty)).sort(byCodePoint);
   const errors: LocatedError[] = [];
   const responses: SurveyResponse[] = [];
   const digests: string[] = [];
@@ -48,7 +55,7 @@ export async function loadResponses(paths: readonly string[], rubric: Rubric, pa
   return { responses, sha256: sha256(digests.join('\n')), files };
 }
 
-function expand(path: string): string[] {
+function expand(path: string, allowEmpty: boolean): string[] {
   let isDirectory: boolean;
   try {
     isDirectory = statSync(path).isDirectory();
@@ -57,7 +64,7 @@ function expand(path: string): string[] {
   }
   if (!isDirectory) return [path];
   const files = responseFilesIn(path);
-  if (files.length > 0) return files;
+  if (files.length > 0 || allowEmpty) return files;
   // An empty folder would silently mean "no survey": say so, and point at the folders that do hold answers.
   const holding = readdirSync(path, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())

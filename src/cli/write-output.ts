@@ -7,7 +7,7 @@
  * device or a named pipe is written as a stream, never replaced; a symbolic link is
  * written through, so the link stays a link.
  */
-import { closeSync, constants, existsSync, fchmodSync, linkSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readlinkSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, constants, existsSync, fchmodSync, linkSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readlinkSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeSync, promises as fsPromises, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { isUserError, UserError, type LocatedError } from '../load/located-error.js';
 import { describeFsError, kindOf, realPath } from './io.js';
@@ -163,11 +163,42 @@ function safeFstat(descriptor: number, file: string): Stats {
 
 let temporaryCounter = 0;
 
+/** pid + counter names are unique per process; opening with 'wx' refuses any leftover of the same name. */
+function temporaryFileFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${++temporaryCounter}.tmp`);
+}
+
+/**
+ * The same temp file, checked write, fsync, rename and folder flush as a staged file, for a
+ * server that must not hold up every other request while the disk syncs. It replaces the
+ * target unconditionally, so it is only for files the caller owns (the workshop's responses).
+ */
+export async function replaceFileAtomic(target: string, content: string): Promise<void> {
+  const temporary = temporaryFileFor(target);
+  let handle: Awaited<ReturnType<typeof fsPromises.open>> | undefined;
+  try {
+    handle = await fsPromises.open(temporary, 'wx', 0o644);
+    await handle.writeFile(content);
+    await handle.sync();
+    const closing = handle;
+    handle = undefined;
+    await closing.close();
+    await fsPromises.rename(temporary, target);
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    await fsPromises.rm(temporary, { force: true });
+    throw new UserError({ file: target, message: describeFsError(error, 'cannot write the file') });
+  }
+  // The rename is made durable by flushing the folder that holds it, as for every other write.
+  const folder = await fsPromises.open(dirname(target), constants.O_RDONLY | constants.O_DIRECTORY).catch(() => undefined);
+  await folder?.sync().catch(() => undefined);
+  await folder?.close().catch(() => undefined);
+}
+
 /** Writes the content beside its target, flushed to the disk; returns the temporary file's name. */
 function stage(destination: Destination & { kind: 'file' }, content: string): string {
   const { file, path } = destination;
-  // pid + counter names are unique per process; 'wx' below refuses any leftover of the same name.
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${++temporaryCounter}.tmp`);
+  const temporary = temporaryFileFor(path);
   let descriptor: number | undefined;
   try {
     descriptor = openSync(temporary, 'wx', 0o644);

@@ -11,3 +11,9 @@ export const DEFAULT_MAX_IMPORT_ROWS = 100_000;
 
 /** The settings file `pes assess` looks for beside the partnership file, then in the working directory. */
 export const CONFIG_FILE = '.pesrc.yaml';
+
+/** The port `pes workshop` listens on unless told (a setting: --port); the next free one is taken when it is busy. */
+export const DEFAULT_WORKSHOP_PORT = 8080;
+
+/** Participants one workshop admits (a setting: --max-participants): the largest rooms the survey is meant for, with room to spare. */
+export const DEFAULT_MAX_PARTICIPANTS = 200;

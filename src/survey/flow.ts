@@ -63,22 +63,30 @@ function profileDone(response: SurveyResponse): boolean {
   return Object.keys(response.answers).length > 0 || response.respondent.role !== undefined;
 }
 
+/** What the profile offers, in the terminal survey and in the workshop alike: the active partners by name, the sectors and the roles. */
+export function profileChoices(partnership: Partnership, asOf: string) {
+  const active = (partnership.partners ?? []).filter((partner) => isActive(partner, asOf)).sort((a, b) => byCodePoint(a.name, b.name));
+  return {
+    partners: active,
+    sectors: RESPONDENT_SECTORS.map((sector) => ({ value: sector, name: sector.replace(/_/g, ' ') })),
+    roles: ROLES.map((role) => ({ value: role, name: ROLE_LABELS[role] })),
+  };
+}
+
 async function askProfile(prompter: Prompter, { partnership, response, asOf }: SurveySession): Promise<void> {
-  const active = (partnership.partners ?? []).filter((partner) => isActive(partner, asOf));
+  const choices = profileChoices(partnership, asOf);
   const organisations: Choice<string>[] = [
-    ...[...active].sort((a, b) => byCodePoint(a.name, b.name)).map((partner) => ({ value: partner.id, name: partner.name })),
+    ...choices.partners.map((partner) => ({ value: partner.id, name: partner.name })),
     { value: TYPED, name: 'Another organisation (type its name)' },
     { value: UNSTATED, name: 'Prefer not to say' },
   ];
   let organisation: string | undefined = await prompter.select('Which organisation are you with?', organisations);
   if (organisation === TYPED) organisation = (await prompter.input('Organisation name')).trim() || undefined;
   if (organisation === UNSTATED) organisation = undefined;
-  const partner = active.find((candidate) => candidate.id === organisation);
+  const partner = choices.partners.find((candidate) => candidate.id === organisation);
 
-  const sectors: Choice<string>[] = RESPONDENT_SECTORS.map((sector) => ({ value: sector, name: sector.replace(/_/g, ' ') }));
-  const sector = await prompter.select('Which sector is your organisation in?', [...sectors, { value: UNSTATED, name: 'Prefer not to say' }], partner?.sector);
-  const roles: Choice<string>[] = ROLES.map((role) => ({ value: role, name: ROLE_LABELS[role] }));
-  const role = await prompter.select('What is your role in the partnership?', [...roles, { value: UNSTATED, name: 'Prefer not to say' }]);
+  const sector = await prompter.select('Which sector is your organisation in?', [...choices.sectors, { value: UNSTATED, name: 'Prefer not to say' }], partner?.sector);
+  const role = await prompter.select('What is your role in the partnership?', [...choices.roles, { value: UNSTATED, name: 'Prefer not to say' }]);
   const name = (await prompter.input('Your name (optional: leave empty to stay anonymous)')).trim();
 
   response.respondent = {

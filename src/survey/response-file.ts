@@ -33,7 +33,7 @@ export async function parseResponse(file: string, text: string, rubric: Rubric):
 }
 
 /** Answers and comments must name the rubric's practices and principles; each problem points at its key. */
-function rubricProblems(response: SurveyResponse, rubric: Rubric): Problem[] {
+export function rubricProblems(response: SurveyResponse, rubric: Rubric): Problem[] {
   const problems: Problem[] = [];
   if (response.rubric !== rubric.id) problems.push({ path: ['rubric'], target: 'key', message: `answers belong to rubric "${response.rubric}", not "${rubric.id}"` });
   const practices = new Set(rubric.practices.map((practice) => practice.id));
