@@ -20,7 +20,7 @@ const data = join(root, 'bench/.data');
 const TIME = '/usr/bin/time';
 const haveTime = existsSync(TIME);
 
-if (!existsSync(join(root, 'dist/launch.cjs'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+if (!existsSync(join(root, 'dist/pes.cjs'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 
 // Scale data: the target case, a tenth of it, and the target case with the line endings a
 // Windows editor saves; seeded, so every run reads the same bytes.
