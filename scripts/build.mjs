@@ -60,9 +60,6 @@ const lazyBundles = {
       const lowered = await transform(readFileSync(args.path, 'utf8'), { loader: 'js', format: 'esm', target: 'node20', supported: { 'object-rest-spread': false } });
       return { contents: lowered.code, loader: 'js' };
     });
-    builder.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      args.importer.includes('node_modules/commander') ? { path: join(root, 'scripts/lazy-child-process.cjs') } : undefined,
-    );
   },
 };
 
