@@ -124,7 +124,8 @@ export function generate(outDir, scale, seed = 42, { lineEnding = '\n', response
   return { ...sizes, respondents };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run as a script, not when bundled into another (bench/hostile.ts), whose own URL is argv[1] too.
+if (import.meta.url.endsWith('/generate.mjs') && import.meta.url === `file://${process.argv[1]}`) {
   const [outDir, scale = '1', seed = '42'] = process.argv.slice(2);
   if (!outDir) {
     console.error('usage: node bench/generate.mjs OUT_DIR [SCALE] [SEED]');
