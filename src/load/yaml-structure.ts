@@ -194,7 +194,7 @@ class StructureWalk {
 
   /** Adds a finished node to the collection it belongs to, as an item, a key or a value. */
   private place(node: NodePosition, size: number, scalar: ScalarEvent | undefined): void {
-    const parent = this.stack.at(-1);
+    const parent = this.stack[this.stack.length - 1];
     if (!parent) {
       this.root = node;
       return;
@@ -281,7 +281,7 @@ class StructureWalk {
   /** An empty value has no text: it sits just after its key's `:` (or its item's `-`) and the spaces that follow. */
   private emptyValueOffset(event: ScalarEvent): number {
     const text = this.text;
-    const parent = this.stack.at(-1);
+    const parent = this.stack[this.stack.length - 1];
     let i = Math.max(this.cursor, event.anchorEnd, event.tagEnd);
     if (event.anchorEnd !== NONE || event.tagEnd !== NONE) return skipSpaces(text, i);
     if (parent?.keyName !== undefined) {

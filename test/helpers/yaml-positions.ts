@@ -2,7 +2,7 @@
  * Every node of a read YAML file with where it starts, and the same read by the
  * `yaml` package as an independent reference: what the position tests compare.
  */
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { Path, YamlSource } from '../../src/load/yaml-source.js';
 
 /**
@@ -31,21 +31,11 @@ export function listPositions(source: Pick<YamlSource, 'value' | 'locate'>): str
  * its messages. Undefined when the package finds the text invalid.
  */
 export function referenceRead(text: string): Pick<YamlSource, 'value' | 'locate'> | undefined {
-  const doc = parseDocument(text, { uniqueKeys: true, schema: 'core', prettyErrors: false });
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { uniqueKeys: true, schema: 'core', prettyErrors: false, lineCounter: lines });
   if (doc.errors.length > 0) return undefined;
   const value = doc.toJS({ maxAliasCount: -1 }) as unknown;
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  const position = (offset: number) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, col: offset - starts[low]! + 1 };
-  };
+  const position = (offset: number) => lines.linePos(offset);
   const locate = (path: Path, target: 'value' | 'key' = 'value') => {
     let node = doc.contents as Node | null;
     let offset = node?.range?.[0] ?? 0;
