@@ -9,7 +9,7 @@
 // CommonJS, not ESM: Node 20 resolves and links every ES module asynchronously, which
 // cost more start-up time than the code itself. Everything is built beside dist and
 // swapped in at the end, so a concurrent test run never sees a half-written build.
-import { build, transform } from 'esbuild';
+import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
@@ -53,13 +53,6 @@ const lazyBundles = {
     });
     builder.onLoad({ filter: /.*/, namespace: 'lazy-bundle' }, (args) => ({ contents: `module.exports = require('./${args.path}.cjs');`, loader: 'js' }));
     builder.onResolve({ filter: /^\.\/(cmd-.*|lazy-.*|pes)\.cjs$/ }, (args) => ({ path: args.path, external: true }));
-    // js-yaml builds its parser and constructor state with object spread, which runs
-    // them 2.5 times slower in V8 than the same code with the spread lowered to
-    // assignments (measured on the 3,704 response files of the benchmark): lower it.
-    builder.onLoad({ filter: /[\\/]js-yaml[\\/]dist[\\/]js-yaml\.mjs$/ }, async (args) => {
-      const lowered = await transform(readFileSync(args.path, 'utf8'), { loader: 'js', format: 'esm', target: 'node20', supported: { 'object-rest-spread': false } });
-      return { contents: lowered.code, loader: 'js' };
-    });
   },
 };
 

@@ -1,13 +1,25 @@
 /**
- * One pass over js-yaml's events that records where every node starts, names each
- * mapping key as the built value does, and enforces what the parser itself does not:
- * duplicate keys, the alias count, the size aliases expand to, and no alias inside
- * the node it names. The events carry offsets into the text; the offsets recorded
- * here are those the `yaml` package gives its nodes (a quoted scalar at its quote, a
- * block scalar at its `|` or `>`, an empty value just after its `:` or `-`), which
- * is where pes has always placed its messages.
+ * Where every node of a YAML file starts, recorded while js-yaml reads it. js-yaml's
+ * `listener` is told when the parser opens a node (with the offset it stands at)
+ * and closes it (with the node's kind and value). From those, this module builds
+ * the positions, names every mapping key as the built object names it, and refuses
+ * what the parser would accept but pes must not: a key given twice (naming the line
+ * of the first), a key that is a list or mapping, more than the allowed aliases or
+ * values aliases stand for, an alias inside the node it names, and a comma or colon
+ * inside an unquoted value in `{ }` or `[ ]`.
+ *
+ * Two habits of the parser shape the code. It composes a block sequence's item
+ * twice over when the item might have been a mapping key: the outer node then
+ * closes with the very value of its single inner node, and is that node. And a
+ * mapping's children arrive as key, value, key, value, except that a key without a
+ * `:` after it has no value node: so pairs are made when the mapping closes.
+ *
+ * The offsets are those the `yaml` package gives its nodes (a quoted scalar at its
+ * quote, a block scalar at its `|` or `>`, a node with an anchor or tag after them,
+ * an empty value just after its `:` or `-`), which is where pes has always placed
+ * its messages.
  */
-import { COLLECTION_STYLE, constructFromEvents, EVENT_ID, getScalarValue, SCALAR_STYLE, type DocumentEvent, type Event, type ScalarEvent } from 'js-yaml';
+import type { State } from 'js-yaml';
 
 /**
  * Where a node starts: a scalar's or an alias's offset, or a collection with the
@@ -55,282 +67,288 @@ export interface StructureProblem {
   message: string;
 }
 
-export type Structure = { ok: true; root: NodePosition } | { ok: false; problem: StructureProblem };
-
-/** A collection being read. */
-interface Frame {
-  position: CollectionPosition;
-  flow: boolean;
-  /** The anchor this collection defines, while it is being read. */
-  anchor: string | undefined;
-  /** Nodes it stands for, its own and its aliases' expansions included. */
-  size: number;
-  /** In a mapping: the key read, waiting for its value (undefined when none is). */
-  keyName: string | undefined;
-  keyEnd: number;
-  /** In a flow mapping: the source of the last value, to quote it back in a hint. */
-  lastValueSource: string | undefined;
-}
-
-/** Thrown inside the walk only, to stop at the first problem. */
-class Refused extends Error {
+/** Thrown from inside the listener, to stop js-yaml at the first problem. */
+export class StructureRefused extends Error {
   constructor(readonly problem: StructureProblem) {
     super(problem.message);
+    this.name = 'StructureRefused';
   }
 }
 
-// Read once: the bundle reaches js-yaml's exports through getters, which cost more than
-// the rest of this walk when read for every event.
-const { DOCUMENT, SEQUENCE, MAPPING, SCALAR, ALIAS, POP } = EVENT_ID;
-const { PLAIN, SINGLE_QUOTED, DOUBLE_QUOTED, LITERAL_BLOCK, FOLDED_BLOCK } = SCALAR_STYLE;
-const FLOW = COLLECTION_STYLE.FLOW;
-const NONE = -1;
-/** Plain keys that name themselves: most keys of every file, resolved without asking the schema. */
-const WORD_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-const NOT_THEMSELVES = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
+/** What js-yaml's state holds besides its typings: the anchor of the node just closed. */
+type ComposerState = State & { anchor: string | null };
 
-/** `lineOf` turns an offset into a line number, for messages that point back at an earlier line. */
-export function readStructure(text: string, events: readonly Event[], limits: StructureLimits, lineOf: (offset: number) => number): Structure {
-  try {
-    return { ok: true, root: new StructureWalk(text, limits, lineOf).walk(events) };
-  } catch (error) {
-    if (error instanceof Refused) return { ok: false, problem: error.problem };
-    throw error;
+/** A node being read. Frames are kept per depth and reused: the walk allocates only for collections. */
+class Frame {
+  start = 0;
+  /** Where its content starts (after spaces, comments, anchor and tag); -1 until known. */
+  content = -1;
+  size = 1;
+  /**
+   * The `count` nodes closed inside it so far, with their values, whether they were
+   * collections, and where they ended. Entries past `count` are left from an earlier
+   * use of the frame: truncating the arrays on every node costs more than it saves.
+   */
+  count = 0;
+  readonly nodes: NodePosition[] = [];
+  readonly values: unknown[] = [];
+  readonly collections: boolean[] = [];
+  readonly ends: number[] = [];
+
+  reset(start: number): void {
+    this.start = start;
+    this.content = -1;
+    this.size = 1;
+    this.count = 0;
+  }
+
+  add(node: NodePosition, value: unknown, collection: boolean, end: number): void {
+    const at = this.count++;
+    this.nodes[at] = node;
+    this.values[at] = value;
+    this.collections[at] = collection;
+    this.ends[at] = end;
   }
 }
 
-class StructureWalk {
-  private readonly stack: Frame[] = [];
-  /** Nodes each finished anchor stands for. */
-  private readonly anchorSizes = new Map<string, number>();
-  /** Scalar anchors, so that an alias used as a key can be named. */
-  private readonly anchorScalars = new Map<string, ScalarEvent>();
-  private readonly openAnchors = new Set<string>();
-  /** Plain keys read so far, by length and first and last character. */
-  private readonly recentKeys = new Map<number, { source: string; name: string }>();
-  private document: DocumentEvent | undefined;
-  private root: NodePosition | undefined;
+/** Reads positions while js-yaml loads: pass `listener` to `load`, then take `root()`. */
+export class PositionRecorder {
+  private readonly frames: Frame[] = [];
+  private depth = -1;
+  private rootNode: NodePosition = 0;
+  private input = '';
   private aliases = 0;
   private aliasNodes = 0;
-  /** The end of what has been read so far: empty values and block scalar headers are found from here. */
-  private cursor = 0;
+  /** Nodes each anchor stands for. */
+  private readonly anchorSizes = new Map<string, number>();
+  /** The collections aliases stood for, with each alias: one that closes after its alias held it. */
+  private readonly aliased = new Map<unknown, { name: string; offset: number }>();
 
+  /**
+   * `base` is added to every offset js-yaml reports (1 when the text starts with a
+   * byte order mark, which js-yaml strips); `lineOf` turns an offset into a line number.
+   */
   constructor(
-    private readonly text: string,
     private readonly limits: StructureLimits,
+    private readonly base: number,
     private readonly lineOf: (offset: number) => number,
   ) {}
 
-  walk(events: readonly Event[]): NodePosition {
-    for (const event of events) {
-      switch (event.type) {
-        case DOCUMENT:
-          if (this.document) this.refuse(this.secondDocumentOffset(), 'YAML syntax: the file holds a second YAML document (after a `---` or `...` line); pes reads one document per file');
-          this.document = event;
-          break;
-        case SCALAR:
-          this.scalar(event);
-          break;
-        case ALIAS:
-          this.alias(event.anchorStart, event.anchorEnd);
-          break;
-        case SEQUENCE:
-        case MAPPING: {
-          const flow = event.style === FLOW;
-          // A flow collection starts at its bracket; a pair inside `[a: 1]` starts at its key.
-          const bracket = this.text.charCodeAt(event.start) === 0x5b || this.text.charCodeAt(event.start) === 0x7b;
-          const anchor = event.anchorStart === NONE ? undefined : this.text.slice(event.anchorStart, event.anchorEnd);
-          if (anchor !== undefined) this.openAnchors.add(anchor);
-          const keys = event.type === MAPPING ? [] : undefined;
-          const position: CollectionPosition = { offset: event.start, keys, keyOffsets: [], children: [], index: undefined };
-          this.stack.push({ position, flow, anchor, size: 1, keyName: undefined, keyEnd: 0, lastValueSource: undefined });
-          this.cursor = bracket ? event.start + 1 : event.start;
-          break;
-        }
-        case POP: {
-          const collection = this.stack.pop();
-          if (!collection) break; // the end of the document
-          if (collection.anchor !== undefined) {
-            this.openAnchors.delete(collection.anchor);
-            this.anchorSizes.set(collection.anchor, collection.size);
-            this.anchorScalars.delete(collection.anchor);
-          }
-          this.place(collection.position, collection.size, undefined);
-          break;
-        }
+  readonly listener = (event: 'open' | 'close', state: State): void => {
+    if (event === 'open') {
+      this.input = state.input;
+      const depth = ++this.depth;
+      (this.frames[depth] ??= new Frame()).reset(state.position);
+    } else {
+      this.close(state as ComposerState);
+    }
+  };
+
+  root(): NodePosition {
+    return this.rootNode;
+  }
+
+  /**
+   * The key given twice at `offset`, and the line of its first use, for js-yaml's own
+   * "duplicated mapping key", which it reports before the mapping closes: the pairs
+   * read so far are those of the innermost open node.
+   */
+  duplicateKey(offset: number): { name: string; firstLine: number } | undefined {
+    const frame = this.frames[this.depth];
+    if (!frame) return undefined;
+    const pairs = this.keysOf(frame);
+    const duplicate = pairs.find((pair) => pair.offset >= offset);
+    const first = duplicate && pairs.find((pair) => pair.name === duplicate.name);
+    return first && duplicate && first !== duplicate ? { name: duplicate.name, firstLine: this.lineOf(first.offset) } : undefined;
+  }
+
+  private close(state: ComposerState): void {
+    const frame = this.frames[this.depth]!;
+    this.depth--;
+    const kind = state.kind as string | null;
+    let node: NodePosition;
+    if (kind === 'mapping' || kind === 'sequence') {
+      // The outer of a twice-composed item is its single inner node.
+      if (frame.count === 1 && frame.values[0] === state.result && frame.collections[0]) node = frame.nodes[0]!;
+      else node = kind === 'mapping' ? this.mapping(frame) : this.sequence(frame, state.result, state.position);
+    } else {
+      node = this.leafOffset(frame, kind === null, state.result);
+    }
+    if (state.anchor !== null) this.anchorSizes.set(state.anchor, frame.size);
+    if (this.aliased.size > 0 && typeof node !== 'number') {
+      // js-yaml gives an anchored collection to its aliases before it is complete: one inside it makes a loop.
+      const alias = this.aliased.get(state.result);
+      if (alias && alias.offset > this.base + frame.start) {
+        this.refuse(alias.offset, `YAML syntax: the alias *${alias.name} sits inside the node &${alias.name} it names, which would repeat it endlessly`);
       }
     }
-    return this.root ?? 0;
-  }
-
-  private scalar(event: ScalarEvent): void {
-    const offset = this.scalarOffset(event);
-    const quoted = event.style === SINGLE_QUOTED || event.style === DOUBLE_QUOTED;
-    this.cursor = event.valueStart === NONE ? offset : quoted ? event.valueEnd + 1 : event.valueEnd;
-    if (event.anchorStart !== NONE) {
-      const anchor = this.text.slice(event.anchorStart, event.anchorEnd);
-      this.anchorSizes.set(anchor, 1);
-      this.anchorScalars.set(anchor, event);
+    const parent = this.frames[this.depth];
+    if (!parent) {
+      this.rootNode = node;
+      return;
     }
-    this.place(offset, 1, event);
+    parent.size += frame.size;
+    parent.add(node, state.result, kind === 'mapping' || kind === 'sequence', state.position);
   }
 
-  private alias(anchorStart: number, anchorEnd: number): void {
-    const offset = anchorStart - 1;
-    const name = this.text.slice(anchorStart, anchorEnd);
-    this.cursor = anchorEnd;
+  /** A scalar, an alias or an empty value. */
+  private leafOffset(frame: Frame, maybeEmpty: boolean, value: unknown): number {
+    const content = this.contentOf(frame);
+    const input = this.input;
+    if (input.charCodeAt(content) === 0x2a) {
+      this.alias(frame, content, value);
+      return this.base + content;
+    }
+    // An empty value sits after its ':' or '-' and the spaces on that line, not on the next line.
+    if (maybeEmpty) return this.base + skipProperties(input, frame.start, false);
+    return this.base + content;
+  }
+
+  private alias(frame: Frame, content: number, value: unknown): void {
+    const offset = this.base + content;
+    ALIAS_NAME.lastIndex = content + 1;
+    const name = ALIAS_NAME.exec(this.input)?.[0] ?? '';
     if (++this.aliases > this.limits.maxAliasCount) {
       this.refuse(offset, `refused: more than ${this.limits.maxAliasCount} aliases (*name); a file that repeats itself this much is built to exhaust memory`);
     }
-    if (this.openAnchors.has(name)) this.refuse(offset, `YAML syntax: the alias *${name} sits inside the node &${name} it names, which would repeat it endlessly`);
-    // An unknown anchor is left to the constructor, which names it.
     const size = this.anchorSizes.get(name) ?? 1;
+    frame.size = size;
     this.aliasNodes += size - 1;
     if (this.aliasNodes > this.limits.maxAliasNodes) {
       this.refuse(offset, `refused: the aliases (*name) in this file stand for more than ${this.limits.maxAliasNodes.toLocaleString('en-US')} values; a file that expands this much is built to exhaust memory`);
     }
-    this.place(offset, size, this.anchorScalars.get(name));
+    if (value !== null && typeof value === 'object' && !this.aliased.has(value)) this.aliased.set(value, { name, offset });
   }
 
-  /** Adds a finished node to the collection it belongs to, as an item, a key or a value. */
-  private place(node: NodePosition, size: number, scalar: ScalarEvent | undefined): void {
-    const parent = this.stack[this.stack.length - 1];
-    if (!parent) {
-      this.root = node;
-      return;
-    }
-    parent.size += size;
-    const position = parent.position;
-    const keys = position.keys;
-    if (!keys) {
-      position.children.push(node);
-      return;
-    }
-    if (parent.keyName !== undefined) {
-      position.children.push(node);
-      parent.keyName = undefined;
-      if (parent.flow && scalar && scalar.valueStart !== NONE) parent.lastValueSource = this.text.slice(scalar.valueStart, scalar.valueEnd);
-      return;
-    }
-    const offset = offsetOfNode(node);
-    if (!scalar) this.refuse(offset, 'YAML syntax: a key must be a single value, not a list or a mapping');
-    const name = this.keyName(scalar);
-    const earlier = keyIndex(position, name);
-    if (earlier >= 0) {
-      this.refuse(offset, `YAML syntax: the key "${name}" appears twice in the same mapping (first on line ${this.lineOf(position.keyOffsets[earlier]!)}); keep one`);
-    }
-    keys.push(name);
-    position.keyOffsets.push(offset);
-    if (position.index) position.index.set(name, keys.length - 1);
-    else if (keys.length > SCAN_LIMIT) position.index = new Map(keys.map((key, index) => [key, index]));
-    parent.keyName = name;
-    parent.keyEnd = this.cursor;
-  }
-
-  /** The key as the built object holds it: mapping keys become strings (16 -> "16", null -> "null"). */
-  private keyName(event: ScalarEvent): string {
-    const text = this.text;
-    if (event.tagStart !== NONE) return this.resolvedKeyName(event);
-    if (event.style !== PLAIN) return getScalarValue(text, event);
-    const start = event.valueStart;
-    const end = event.valueEnd;
-    if (start === NONE) return this.resolvedKeyName(event);
-    // The same few dozen keys repeat throughout a file: find them without slicing the text.
-    const slot = end - start + 4096 * (text.charCodeAt(start) + 65536 * text.charCodeAt(end - 1));
-    const recent = this.recentKeys.get(slot);
-    if (recent !== undefined && text.startsWith(recent.source, start)) return recent.name;
-    const source = text.slice(start, end);
-    const name = WORD_KEY.test(source) && !NOT_THEMSELVES.has(source) ? source : this.resolvedKeyName(event);
-    this.recentKeys.set(slot, { source, name });
-    return name;
-  }
-
-  /** Numbers, null, booleans and tagged keys: resolved by the schema, exactly as the value is built. */
-  private resolvedKeyName(event: ScalarEvent): string {
-    const [value] = constructFromEvents([this.document!, event, { type: POP }], { source: this.text });
-    return String(value);
-  }
-
-  private scalarOffset(event: ScalarEvent): number {
-    if (event.valueStart === NONE) return this.emptyValueOffset(event);
-    switch (event.style) {
-      case SINGLE_QUOTED:
-      case DOUBLE_QUOTED:
-        return event.valueStart - 1;
-      case LITERAL_BLOCK:
-      case FOLDED_BLOCK:
-        return this.blockScalarHeader(event);
-      default:
-        return event.valueStart;
-    }
-  }
-
-  /** A block scalar's content starts on the line after its header; the header (`|`, `>-`...) is on that line, after the key or dash. */
-  private blockScalarHeader(event: ScalarEvent): number {
-    const text = this.text;
-    const headerEnd = text.charCodeAt(event.valueStart - 1) === 0x0a ? event.valueStart - 1 : event.valueStart;
-    const headerLine = text.lastIndexOf('\n', headerEnd - 1) + 1;
-    const from = Math.max(headerLine, this.cursor, event.anchorEnd, event.tagEnd);
-    for (let i = from; i < headerEnd; i++) {
-      const char = text.charCodeAt(i);
-      if (char === 0x7c || char === 0x3e) return i;
-    }
-    return from;
-  }
-
-  /** An empty value has no text: it sits just after its key's `:` (or its item's `-`) and the spaces that follow. */
-  private emptyValueOffset(event: ScalarEvent): number {
-    const text = this.text;
-    const parent = this.stack[this.stack.length - 1];
-    let i = Math.max(this.cursor, event.anchorEnd, event.tagEnd);
-    if (event.anchorEnd !== NONE || event.tagEnd !== NONE) return skipSpaces(text, i);
-    if (parent?.keyName !== undefined) {
-      i = skipSpaces(text, i);
-      if (text.charCodeAt(i) === 0x3a) return skipSpaces(text, i + 1);
-      if (parent.flow) this.refuseKeyWithoutColon(parent);
-      return i;
-    }
-    if (parent && !parent.position.keys && !parent.flow) {
-      // From the end of the previous item to this item's dash.
-      for (; i < text.length; i++) {
-        const char = text.charCodeAt(i);
-        if (char === 0x2d) return skipSpaces(text, i + 1);
-        if (char === 0x23) i = lineEnd(text, i);
+  private sequence(frame: Frame, items: unknown, end: number): CollectionPosition {
+    const offset = this.contentOf(frame);
+    const flow = this.input.charCodeAt(offset) === 0x5b;
+    if (flow) {
+      for (let i = 0; i < frame.count; i++) {
+        // `[a: b]` is a list holding a mapping: in a pes file, a colon meant to be part of the value.
+        if (this.colonAfter(frame.ends[i]!)) this.refuseFlowColon(frame.ends[i]!);
       }
     }
-    return i;
+    // An item that is only a dash has no node of its own: js-yaml adds null for it.
+    const children = !flow && Array.isArray(items) && items.length > frame.count ? this.withEmptyItems(frame, offset, end) : frame.nodes.slice(0, frame.count);
+    return { offset: this.base + offset, keys: undefined, keyOffsets: EMPTY, children, index: undefined };
+  }
+
+  /** A block sequence's items, the empty ones placed after their dash: every dash between two nodes but the last starts an empty item. */
+  private withEmptyItems(frame: Frame, start: number, end: number): NodePosition[] {
+    const input = this.input;
+    const children: NodePosition[] = [];
+    let cursor = start;
+    for (let k = 0; k <= frame.count; k++) {
+      const limit = k < frame.count ? offsetOfNode(frame.nodes[k]!) - this.base : end;
+      const dashes: number[] = [];
+      for (let i = cursor; i < limit; i++) {
+        const char = input.charCodeAt(i);
+        if (char === 0x23) while (i < limit && input.charCodeAt(i + 1) !== 0x0a) i++;
+        else if (char === 0x2d && isBreakOrSpace(input.charCodeAt(i + 1))) dashes.push(i);
+      }
+      const empty = k < frame.count ? dashes.slice(0, -1) : dashes;
+      for (const dash of empty) children.push(this.base + skipProperties(input, dash + 1, false));
+      if (k < frame.count) {
+        children.push(frame.nodes[k]!);
+        cursor = frame.ends[k]!;
+      }
+    }
+    return children;
+  }
+
+  private mapping(frame: Frame): CollectionPosition {
+    const offset = this.contentOf(frame);
+    const flow = this.input.charCodeAt(offset) === 0x7b;
+    const keys: string[] = [];
+    const keyOffsets: number[] = [];
+    const children: NodePosition[] = [];
+    let index: Map<string, number> | undefined;
+    const count = frame.count;
+    for (let at = 0; at < count; at++) {
+      const keyOffset = offsetOfNode(frame.nodes[at]!);
+      if (frame.collections[at]) this.refuse(keyOffset, 'YAML syntax: a key must be a single value, not a list or a mapping');
+      const name = String(frame.values[at]);
+      const earlier = index ? (index.get(name) ?? -1) : keys.indexOf(name);
+      if (earlier >= 0) this.refuse(keyOffset, `YAML syntax: the key "${name}" appears twice in the same mapping (first on line ${this.lineOf(keyOffsets[earlier]!)}); keep one`);
+      keys.push(name);
+      keyOffsets.push(keyOffset);
+      if (index) index.set(name, keys.length - 1);
+      else if (keys.length > SCAN_LIMIT) index = new Map(keys.map((key, position) => [key, position]));
+      if (at + 1 < count && this.colonAfter(frame.ends[at]!)) {
+        children.push(frame.nodes[++at]!);
+      } else {
+        // No ':' after the key, so no value node: `{ name: Acme, Inc }` or `? key` alone.
+        if (flow) this.refuseKeyWithoutColon(frame, at);
+        children.push(this.base + skipProperties(this.input, frame.ends[at]!, false));
+      }
+    }
+    return { offset: this.base + offset, keys, keyOffsets, children, index };
+  }
+
+  /** A mapping's nodes as pairs, as mapping() makes them: each key's name and offset. */
+  private keysOf(frame: Frame): { name: string; offset: number }[] {
+    const pairs: { name: string; offset: number }[] = [];
+    for (let at = 0; at < frame.count; at++) {
+      pairs.push({ name: String(frame.values[at]), offset: offsetOfNode(frame.nodes[at]!) });
+      if (at + 1 < frame.count && this.colonAfter(frame.ends[at]!)) at++;
+    }
+    return pairs;
+  }
+
+  /** Whether a ':' follows `from`, past spaces, line breaks and comments. */
+  private colonAfter(from: number): boolean {
+    return this.input.charCodeAt(skipProperties(this.input, from, true, false)) === 0x3a;
+  }
+
+  private contentOf(frame: Frame): number {
+    if (frame.content < 0) frame.content = skipProperties(this.input, frame.start, true);
+    return frame.content;
   }
 
   /**
    * `{ name: Acme, Inc }` reads as a key "Inc" with no value: in pes files that is
    * always a comma meant to be part of the value before it.
    */
-  private refuseKeyWithoutColon(parent: Frame): never {
-    const keyOffset = parent.position.keyOffsets.at(-1)!;
-    const keySource = this.text.slice(keyOffset, parent.keyEnd);
-    const value = parent.lastValueSource;
-    const hint = value === undefined ? 'put the value that holds the comma in quotes' : `if the comma belongs to the value before it, write that value in quotes: "${value}, ${keySource}"`;
-    this.refuse(keyOffset, `YAML syntax: "${keySource}" in { } has no ':' after it, so it reads as a key of its own; ${hint}`);
+  private refuseKeyWithoutColon(frame: Frame, index: number): never {
+    const keyStart = offsetOfNode(frame.nodes[index]!) - this.base;
+    const keySource = this.input.slice(keyStart, frame.ends[index]).trimEnd();
+    const previous = index >= 2 && !frame.collections[index - 1] ? this.input.slice(offsetOfNode(frame.nodes[index - 1]!) - this.base, frame.ends[index - 1]).trimEnd() : undefined;
+    const hint = previous === undefined ? 'put the value that holds the comma in quotes' : `if the comma belongs to the value before it, write that value in quotes: "${previous}, ${keySource}"`;
+    this.refuse(keyStart + this.base, `YAML syntax: "${keySource}" in { } has no ':' after it, so it reads as a key of its own; ${hint}`);
   }
 
-  private secondDocumentOffset(): number {
-    const marker = /^(?:---|\.\.\.)/gm;
-    marker.lastIndex = this.cursor;
-    return marker.exec(this.text)?.index ?? this.cursor;
+  private refuseFlowColon(at: number): never {
+    const colon = skipProperties(this.input, at, true, false);
+    this.refuse(this.base + colon, 'YAML syntax: a ":" inside a value in [ ] or { }; a colon followed by a space there starts a key, so put the value in quotes ("...")');
   }
 
   private refuse(offset: number, message: string): never {
-    throw new Refused({ offset, message });
+    throw new StructureRefused({ offset, message });
   }
 }
 
-function skipSpaces(text: string, from: number): number {
+const EMPTY: number[] = [];
+/** An alias name runs to the first space, line break or flow indicator. */
+const ALIAS_NAME = /[^\s,[\]{}]*/y;
+
+/**
+ * From `from`, past spaces and tabs; with `lines`, also past line breaks and comments;
+ * with `properties`, also past anchors (`&name`) and tags (`!tag`): where a node's
+ * own text starts.
+ */
+function skipProperties(input: string, from: number, lines: boolean, properties = true): number {
   let i = from;
-  while (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09) i++;
-  return i;
+  for (;;) {
+    const char = input.charCodeAt(i);
+    if (char === 0x20 || char === 0x09) i++;
+    else if (lines && (char === 0x0a || char === 0x0d)) i++;
+    else if (lines && char === 0x23) while (i < input.length && input.charCodeAt(i) !== 0x0a) i++;
+    else if (properties && (char === 0x26 || char === 0x21)) while (i < input.length && !isBreakOrSpace(input.charCodeAt(i))) i++;
+    else return i;
+  }
 }
 
-function lineEnd(text: string, from: number): number {
-  const end = text.indexOf('\n', from);
-  return end < 0 ? text.length : end;
+function isBreakOrSpace(char: number): boolean {
+  return char === 0x20 || char === 0x09 || char === 0x0a || char === 0x0d || char === 0;
 }

@@ -14,7 +14,12 @@ export interface SyntaxProblem {
 const PREFIX = 'YAML syntax: ';
 const QUOTE_HINT = 'put the value in quotes ("...")';
 
-export function describeSyntaxError(reason: string, text: string, offset: number): SyntaxProblem {
+/** What the reader knows about the keys read so far, to name a key given twice. */
+export interface KeyHistory {
+  duplicateKey(offset: number): { name: string; firstLine: number } | undefined;
+}
+
+export function describeSyntaxError(reason: string, text: string, offset: number, keys?: KeyHistory): SyntaxProblem {
   const at = Math.min(Math.max(offset, 0), text.length);
   const problem = (message: string, where = at): SyntaxProblem => ({ offset: where, message: PREFIX + message });
   const char = text[at] ?? '';
@@ -33,6 +38,11 @@ export function describeSyntaxError(reason: string, text: string, offset: number
     return problem('this line is not indented like the entries around it; line it up with the keys or dashes it belongs with', firstNonSpace(text, lineStart));
   }
   if (reason.startsWith('missed comma between flow collection entries')) {
+    // A bracket left open on an earlier line swallows the lines after it.
+    const opener = lineStart > 0 ? unclosedOpener(text, text.lastIndexOf('\n', lineStart - 2) + 1) : undefined;
+    if (opener && opener.char !== '"' && opener.char !== "'" && opener.offset < lineStart) {
+      return problem(`the ${opener.char} opened here is never closed with ${opener.char === '[' ? ']' : '}'}`, opener.offset);
+    }
     if (char === ':') return problem(`a ":" inside a value in [ ] or { }; a colon followed by a space there starts a key, so ${QUOTE_HINT}`);
     return problem(`expected a "," between two entries in [ ] or { }; if the text is one value, ${QUOTE_HINT}`);
   }
@@ -48,16 +58,29 @@ export function describeSyntaxError(reason: string, text: string, offset: number
     return problem('this line does not fit the structure above it: a key needs ": " after it, and a list entry "- " before it, at the indentation of its neighbours', firstNonSpace(text, lineStart));
   }
   if (reason.startsWith('the stream contains non-printable characters') || reason.startsWith('null byte is not allowed')) {
-    const code = text.codePointAt(at) ?? 0;
-    return problem(`a control character (U+${code.toString(16).toUpperCase().padStart(4, '0')}) that YAML does not allow; remove it`);
+    // js-yaml may stand at the end of the value that holds the character.
+    const where = lastMatchBefore(text, NOT_PRINTABLE, at) ?? at;
+    const code = text.codePointAt(where) ?? 0;
+    return problem(`a control character (U+${code.toString(16).toUpperCase().padStart(4, '0')}) that YAML does not allow; remove it`, where);
   }
   if (reason.startsWith('unknown escape sequence') || reason.startsWith('expected hexadecimal character')) {
     return problem('an unknown escape (\\) in double-quoted text; write \\\\ for a backslash, or use single quotes');
   }
+  if (reason.startsWith('duplicated mapping key')) {
+    const duplicate = keys?.duplicateKey(at);
+    if (duplicate) return problem(`the key "${duplicate.name}" appears twice in the same mapping (first on line ${duplicate.firstLine}); keep one`);
+    return problem('a key appears twice in the same mapping; keep one');
+  }
+  if (reason.startsWith('expected a single document')) {
+    const marker = /^(?:---|\.\.\.)/gm;
+    let second = 0;
+    for (let match = marker.exec(text); match; match = marker.exec(text)) second = match.index;
+    return problem('the file holds a second YAML document (after a `---` or `...` line); pes reads one document per file', second);
+  }
   const alias = /^unidentified alias "(.*)"/.exec(reason);
-  if (alias) return problem(`the alias *${alias[1]} names no anchor; define &${alias[1]} before it`, text[at - 1] === '*' ? at - 1 : at);
+  if (alias) return problem(`the alias *${alias[1]} names no anchor; define &${alias[1]} before it`, lastMatchBefore(text, /\*/g, at, lineStart) ?? at);
   const tag = /^unknown (?:scalar |sequence |mapping )?tag !<(.*)>/.exec(reason);
-  if (tag) return problem(`unknown tag !${tag[1]!.replace(/^!/, '')}; pes files need no tags, so remove it`);
+  if (tag) return problem(`unknown tag !${tag[1]!.replace(/^!/, '')}; pes files need no tags, so remove it`, lastMatchBefore(text, /(?<=^|\s)!/g, at, lineStart) ?? at);
   if (reason.startsWith('cannot resolve a node with')) return problem('the value does not fit the tag (!!...) in front of it; remove the tag or fix the value');
   if (reason.startsWith('object-based map does not support complex keys')) return problem('a key must be a single value, not a list or a mapping');
   return problem(reason);
@@ -99,6 +122,20 @@ function openerOnLine(text: string, start: number, end: number): { char: string;
     else if ((char === ']' || char === '}') && open.length > 0) open.pop();
   }
   return quote ?? open.at(-1);
+}
+
+/** Characters YAML does not allow in a file, as js-yaml checks them. */
+const NOT_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/g;
+
+/** The offset of the last match of `pattern` (global) that starts at or before `at`, searching from `from`. */
+function lastMatchBefore(text: string, pattern: RegExp, at: number, from = Math.max(0, at - 100_000)): number | undefined {
+  let found: number | undefined;
+  pattern.lastIndex = from;
+  for (let match = pattern.exec(text); match && match.index <= at; match = pattern.exec(text)) {
+    found = match.index + match[0].length - 1;
+    if (match[0].length === 0) pattern.lastIndex++;
+  }
+  return found;
 }
 
 function firstTab(text: string, lineStart: number): number | undefined {

@@ -129,6 +129,18 @@ describe('the YAML reader', () => {
     expect(source.locate(['quoted key'])).toEqual({ line: 4, col: 15 });
   });
 
+  it('reads plain scalars by the YAML 1.2 core schema, as the yaml package does', async () => {
+    const cases: [string, unknown][] = [
+      ['42', 42], ['-7', -7], ['0o17', 15], ['0x1F', 31], ['1.5', 1.5], ['-.5e2', -50], ['1e3', 1000], ['.inf', Infinity], ['-.Inf', -Infinity],
+      ['0b101', '0b101'], ['+0x1F', '+0x1F'], ['1_000', '1_000'], ['2026-01-01', '2026-01-01'], ['yes', 'yes'], ['True', true], ['NULL', null], ['~', null],
+    ];
+    for (const [text, expected] of cases) {
+      expect((await read(`a: ${text}\n`)).value, text).toEqual({ a: expected });
+      expect(referenceRead(`a: ${text}\n`)!.value, text).toEqual({ a: expected });
+    }
+    expect(Number.isNaN(((await read('a: .nan\n')).value as { a: number }).a)).toBe(true);
+  });
+
   it('reads an empty file, or one of comments only, as nothing', async () => {
     for (const text of ['', '# nothing yet\n', '\n\n']) expect((await read(text)).value, JSON.stringify(text)).toBeNull();
   });
