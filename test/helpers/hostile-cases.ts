@@ -9,8 +9,6 @@ export interface HostileCase {
   args: string[];
   exit: number;
   message?: RegExp;
-  /** What the case may cost, when it is more than the 2 s and 200 MB of a refusal: a large file read in full. */
-  budget?: { seconds: number; megabytes: number };
 }
 
 export function hostileCases(dir: string): HostileCase[] {
@@ -47,7 +45,7 @@ export function hostileCases(dir: string): HostileCase[] {
     { name: 'an alias inside the node it names', args: ['validate', write('loop.yaml', 'partnership: &p { name: Loop, again: *p }\n')], exit: 2, message: /YAML syntax: the alias \*p sits inside the node &p it names/ },
     { name: 'a key that is a mapping', args: ['validate', write('complex-key.yaml', 'partnership: { name: x }\n? { a: 1 }\n: value\n')], exit: 2, message: /YAML syntax: a key must be a single value, not a list or a mapping/ },
     { name: 'a 31 MB partners block', args: ['validate', write('partners-31mb.yaml', partners.join(''))], exit: 2, message: /refused: [\d,]+ lines, over the 400,000 pes reads in one file/ },
-    { name: 'an 8 MB partnership (20,000 partners) with one anchor', args: ['validate', largeFile], exit: 0, budget: { seconds: 3, megabytes: 400 } },
+    { name: 'an 8 MB partnership (20,000 partners) with one anchor', args: ['validate', largeFile], exit: 0 },
     { name: '10,000-deep flow nesting', args: ['validate', write('deep-flow.yaml', `partnership: { name: x }\nx: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`)], exit: 2, message: /refused: nesting deeper than 64 levels/ },
     {
       // One space per level still makes a 50 MB file: the size limit is raised so that the depth limit is what answers.
