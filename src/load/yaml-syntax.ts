@@ -79,10 +79,14 @@ export function describeSyntaxError(reason: string, text: string, offset: number
   }
   const alias = /^unidentified alias "(.*)"/.exec(reason);
   if (alias) return problem(`the alias *${alias[1]} names no anchor; define &${alias[1]} before it`, lastMatchBefore(text, /\*/g, at, lineStart) ?? at);
-  const tag = /^unknown (?:scalar |sequence |mapping )?tag !<(.*)>/.exec(reason);
-  if (tag) return problem(`unknown tag !${tag[1]!.replace(/^!/, '')}; pes files need no tags, so remove it`, lastMatchBefore(text, /(?<=^|\s)!/g, at, lineStart) ?? at);
+  if (reason.startsWith('unknown tag')) {
+    // Named as written (`!!foo`), not as js-yaml expands it (`!<tag:yaml.org,2002:foo>`).
+    const where = lastMatchBefore(text, /(?<=^|\s)!/g, at, lineStart) ?? at;
+    const written = /^!\S*/.exec(text.slice(where, where + 200))?.[0] ?? 'here';
+    return problem(`unknown tag ${written}; pes files need no tags, so remove it`, where);
+  }
   if (reason.startsWith('cannot resolve a node with')) return problem('the value does not fit the tag (!!...) in front of it; remove the tag or fix the value');
-  if (reason.startsWith('object-based map does not support complex keys')) return problem('a key must be a single value, not a list or a mapping');
+  if (reason.startsWith('nested arrays are not supported inside keys')) return problem('a key must be a single value, not a list or a mapping');
   return problem(reason);
 }
 

@@ -219,6 +219,7 @@ describe('the YAML reader', () => {
       ['an unknown escape', 'partnership:\n  name: "a\\qb"\n', 't.yaml:2:12 YAML syntax: an unknown escape (\\) in double-quoted text; write \\\\ for a backslash, or use single quotes'],
       ['an alias with no anchor', 'partnership: *missing\n', 't.yaml:1:14 YAML syntax: the alias *missing names no anchor; define &missing before it'],
       ['an unknown tag', 'partnership: !secret x\n', 't.yaml:1:14 YAML syntax: unknown tag !secret; pes files need no tags, so remove it'],
+      ['an unknown tag of the YAML namespace', 'partnership:\n  name: !!text x\n', 't.yaml:2:9 YAML syntax: unknown tag !!text; pes files need no tags, so remove it'],
     ];
     for (const [name, text, expected] of cases) {
       it(name, async () => {
