@@ -2,7 +2,8 @@
 // Seeded generator of large partnerships and survey responses for the scale benchmark.
 // Same seed and size, same bytes: `node bench/generate.mjs OUT_DIR SCALE [SEED]`, where
 // SCALE 1 is the target case (10,000 partners, 500 teams, 2,000 metrics, 5,000 decisions,
-// 100,000 survey answers) and 0.1 a tenth of it.
+// 100,000 survey answers) and 0.1 a tenth of it. `lineEnding: '\r\n'` writes the same
+// content as a Windows editor saves it; `responses: false` writes the partnership only.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -33,7 +34,7 @@ const PRACTICES = [
   'agile-design', 'fewest-critical-metrics', 'data-stories', 'solution-finding',
 ];
 
-export function generate(outDir, scale, seed = 42) {
+export function generate(outDir, scale, seed = 42, { lineEnding = '\n', responses = true } = {}) {
   const next = random(seed);
   const pick = (list) => list[Math.floor(next() * list.length)];
   const int = (min, max) => min + Math.floor(next() * (max - min + 1));
@@ -96,9 +97,9 @@ export function generate(outDir, scale, seed = 42) {
   }
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(join(outDir, 'responses'), { recursive: true });
-  writeFileSync(join(outDir, 'partnership.yaml'), `${lines.join('\n')}\n`);
+  writeFileSync(join(outDir, 'partnership.yaml'), `${lines.join(lineEnding)}${lineEnding}`);
 
-  const respondents = Math.ceil(sizes.answers / PRACTICES.length);
+  const respondents = responses ? Math.ceil(sizes.answers / PRACTICES.length) : 0;
   for (let r = 0; r < respondents; r++) {
     const answers = PRACTICES.map((id) => `  ${id}: ${next() < 0.05 ? 'dont_know' : int(1, 5)}`);
     writeFileSync(
@@ -118,13 +119,14 @@ export function generate(outDir, scale, seed = 42) {
         'answers:',
         ...answers,
         '',
-      ].join('\n'),
+      ].join(lineEnding),
     );
   }
   return { ...sizes, respondents };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run as a script, not when bundled into another (bench/hostile.ts), whose own URL is argv[1] too.
+if (import.meta.url.endsWith('/generate.mjs') && import.meta.url === `file://${process.argv[1]}`) {
   const [outDir, scale = '1', seed = '42'] = process.argv.slice(2);
   if (!outDir) {
     console.error('usage: node bench/generate.mjs OUT_DIR [SCALE] [SEED]');

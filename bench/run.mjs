@@ -21,12 +21,13 @@ const data = join(root, 'bench/.data');
 const TIME = '/usr/bin/time';
 const haveTime = existsSync(TIME);
 
-if (!existsSync(join(root, 'dist/launch.cjs'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+if (!existsSync(join(root, 'dist/pes.cjs'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 
-// Scale data: the target case and a tenth of it, seeded, so every run reads the same bytes.
+// Scale data: the target case, a tenth of it, and the target case with the line endings a
+// Windows editor saves; seeded, so every run reads the same bytes.
 const sizes = {};
-for (const [name, scale] of [['tenth', 0.1], ['full', 1]]) {
-  sizes[name] = generate(join(data, name), scale, 42);
+for (const [name, scale, lineEnding] of [['tenth', 0.1, '\n'], ['full', 1, '\n'], ['full-crlf', 1, '\r\n']]) {
+  sizes[name] = generate(join(data, name), scale, 42, { lineEnding });
 }
 
 const mature = join(root, 'examples/mature-coalition.yaml');
@@ -36,12 +37,14 @@ const startup = [
   { id: 'baseline', label: 'node -e 0', command: [process.execPath, '-e', '0'] },
   { id: 'version', label: 'pes --version', command: [pes, '--version'], target: { ratio: 1.3 } },
   { id: 'help', label: 'pes --help', command: [pes, '--help'], target: { ratio: 1.3 } },
-  { id: 'validate', label: 'pes validate examples/mature-coalition.yaml', command: [pes, 'validate', mature], target: { ratio: 1.5 } },
-  { id: 'assess', label: 'pes assess examples/mature-coalition.yaml --format json', command: [pes, 'assess', mature, '--format', 'json'], target: { ratio: 1.5 } },
+  { id: 'validate', label: 'pes validate examples/mature-coalition.yaml', command: [pes, 'validate', mature], target: { ratio: 1.6 } },
+  { id: 'assess', label: 'pes assess examples/mature-coalition.yaml --format json', command: [pes, 'assess', mature, '--format', 'json'], target: { ratio: 1.8 } },
+  { id: 'assess-table', label: 'pes assess examples/mature-coalition.yaml --format table', command: [pes, 'assess', mature, '--format', 'table'], target: { ratio: 2.0 } },
 ];
 const scale = [
   { id: 'scale-tenth', label: `assess ${describe(sizes.tenth)}`, command: [pes, ...scaleArgs('tenth')] },
   { id: 'scale-full', label: `assess ${describe(sizes.full)}`, command: [pes, ...scaleArgs('full')], target: { seconds: 1.5, megabytes: 300 } },
+  { id: 'scale-full-crlf', label: `assess ${describe(sizes['full-crlf'])}, CRLF line endings`, command: [pes, ...scaleArgs('full-crlf')], target: { seconds: 1.5, megabytes: 300 } },
 ];
 
 function describe(size) {

@@ -1,10 +1,9 @@
 #!/usr/bin/env node
 // Production build, run by `npm install` (prepare) and `npm test`:
 //
-//   dist/launch.cjs        loads the bundles below through V8's code cache
 //   dist/pes.cjs           commander wiring; loads one command bundle when it runs
 //   dist/cmd-<name>.cjs    one self-contained bundle per command
-//   dist/*.cjs.cache       bytecode recorded by running representative commands once
+//   dist/lazy-<module>.cjs one bundle per module a command imports only when it needs it
 //   dist/rubric-pes-27.json the built-in rubric, validated and resolved
 //   dist/workshop-*.js     the browser code of `pes workshop`'s pages, and the thread its reports are built on
 //
@@ -38,7 +37,7 @@ const wanted = new Map();
 
 /**
  * Every import() in src becomes a require of its own bundle at the moment it runs,
- * so a command's bundle (and its code cache) holds only what every run of it needs:
+ * so a command's bundle holds only what every run of it needs:
  * zod, the full YAML parser and the renderers of other formats load when used.
  * Bundles share no module instances, which is why errors are recognised by a
  * Symbol.for brand rather than instanceof.
@@ -55,9 +54,6 @@ const lazyBundles = {
     });
     builder.onLoad({ filter: /.*/, namespace: 'lazy-bundle' }, (args) => ({ contents: `module.exports = require('./${args.path}.cjs');`, loader: 'js' }));
     builder.onResolve({ filter: /^\.\/(cmd-.*|lazy-.*|pes)\.cjs$/ }, (args) => ({ path: args.path, external: true }));
-    builder.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      args.importer.includes('node_modules/commander') ? { path: join(root, 'scripts/lazy-child-process.cjs') } : undefined,
-    );
   },
 };
 
@@ -84,7 +80,6 @@ try {
   await build({
     ...common,
     entryPoints: {
-      launch: join(root, 'src/cli/launcher.ts'),
       pes: join(root, 'src/cli/entry.ts'),
       // The thread `pes workshop` builds the projector's report on (new Worker() takes a file, not an import).
       'workshop-report-worker': join(root, 'src/workshop/report-worker.ts'),
@@ -140,36 +135,3 @@ try {
 }
 renameSync(dist, finalDist);
 rmSync(previous, { recursive: true, force: true });
-// Recorded in place: V8 keeps the script's file name in the cache, and stack traces should name dist/.
-recordCodeCache(finalDist);
-
-/**
- * Runs each command once on a shipped example so that the launcher stores the
- * bytecode of what a real run compiles. A bundle's cache comes from the last run
- * that loaded it.
- */
-function recordCodeCache(bundles) {
-  const scratch = join(bundles, '.training');
-  mkdirSync(scratch, { recursive: true });
-  const example = join(root, 'examples/mature-coalition.yaml');
-  // --help comes last: the CLI wiring bundle is loaded by every run, and the help text is the strictest start-up budget.
-  const runs = [
-    ['validate', example],
-    ['rubric', '11'],
-    ['schema'],
-    ['init', join(scratch, 'p.yaml'), '--as-of', '2026-01-01'],
-    ['trend', ...['2024', '2025', '2026'].map((year) => join(root, `examples/audits/cedar-valley-${year}.json`)), '--format', 'json'],
-    ['survey', 'template', '--format', 'csv'],
-    ['assess', example, '--format', 'table,markdown,html,csv,sarif,junit,github', '--output-dir', scratch],
-    ['assess', example, '--format', 'json'],
-    ['--help'],
-  ];
-  for (const args of runs) {
-    execFileSync(process.execPath, [join(bundles, 'launch.cjs'), ...args], {
-      cwd: root,
-      env: { ...process.env, PES_WRITE_CODE_CACHE: '1', NO_COLOR: '1' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-  }
-  rmSync(scratch, { recursive: true, force: true });
-}

@@ -23,10 +23,20 @@ import {
   weightPercent,
 } from './labels.js';
 import { escapeMarkdown as md } from './markdown-text.js';
+import { terminalSafe } from './sanitize.js';
+
+/**
+ * A code span as Markdown shows it. Its text may come from a file too (a name written with
+ * backticks), so control and bidi characters are made visible there as everywhere else.
+ * Code spans appear in prose and lists only, never in a table cell, where a pipe would end the cell.
+ */
+function codeSpan(literal: string): string {
+  return `\`${terminalSafe(literal.replace(/[\r\n]+/g, ' '))}\``;
+}
 
 /** Rubric prose: escaped, with its `key` spans kept as code spans. */
 function prose(text: string): string {
-  return withCodeSpans(text, md, (literal) => `\`${literal.replace(/[\r\n]+/g, ' ')}\``);
+  return withCodeSpans(text, md, codeSpan);
 }
 
 export function renderMarkdown(report: Report): string {
@@ -49,7 +59,7 @@ export function renderMarkdown(report: Report): string {
     start = false;
     return escaped;
   };
-  lines.push(`> ${withCodeSpans(report.narrative, narrativeText, (literal) => `\`${literal.replace(/[\r\n]+/g, ' ')}\``)}`, '');
+  lines.push(`> ${withCodeSpans(report.narrative, narrativeText, codeSpan)}`, '');
 
   lines.push('## Principles', '');
   lines.push(`| # | Principle | Score | Band | | Evidence |${baseline ? ' Change |' : ''}`);

@@ -227,8 +227,9 @@ describe('injection: hostile text is shown as text in every destination', () => 
 
   it("a rubric's version and title reach pes rubric and the table header escaped", () => {
     const rubric = readFileSync(join(ROOT, 'rubrics/pes-27.yaml'), 'utf8')
-      .replace(/^version: .*$/m, `version: "1.0${ESC}]52;c;ZXZpbA==${'\u0007'}"`)
-      .replace(/^title: .*$/m, `title: "Gap rubric ${ESC}[2J\u202E"`);
+      // YAML's own escapes (a raw control character in quotes is a syntax error): the values hold the real characters.
+      .replace(/^version: .*$/m, 'version: "1.0\\e]52;c;ZXZpbA==\\a"')
+      .replace(/^title: .*$/m, 'title: "Gap rubric \\e[2J\\u202E"');
     const { dir } = withFile('r.yaml', rubric);
     for (const args of [['rubric', '--rubric', 'r.yaml'], ['rubric', '1', '--rubric', 'r.yaml'], ['assess', MATURE, '--rubric', 'r.yaml', '--format', 'table']]) {
       const result = pes(args, { cwd: dir });
@@ -239,7 +240,7 @@ describe('injection: hostile text is shown as text in every destination', () => 
   });
 
   it('CSV cells (report, trend, survey template) carry no escape sequence', () => {
-    const { file } = withFile('p.yaml', SMALL.replace('name: Acme Books', `name: "Acme ${ESC}[31mRed${ESC}[0m"`).replace('name: Small Test Partnership', `name: "Small ${ESC}]0;x${'\u0007'}"`));
+    const { file } = withFile('p.yaml', SMALL.replace('name: Acme Books', 'name: "Acme \\e[31mRed\\e[0m"').replace('name: Small Test Partnership', 'name: "Small \\e]0;x\\a"'));
     // Rows end in CRLF, as spreadsheets expect; nothing else may be a control character.
     const lines = (csv: string) => csv.replace(/\r\n/g, '\n');
     const report = pes(['assess', file, '--format', 'csv']).stdout;
@@ -249,7 +250,7 @@ describe('injection: hostile text is shown as text in every destination', () => 
     const { dir } = withFile('a.json', json.stdout);
     const trend = pes(['trend', 'a.json', '--format', 'csv'], { cwd: dir }).stdout;
     expect(lines(trend)).not.toMatch(RAW_UNSAFE);
-    const rubric = readFileSync(join(ROOT, 'rubrics/pes-27.yaml'), 'utf8').replace(/statement: We could each explain/, `statement: ${ESC}]0;title${'\u0007'}We could each explain`);
+    const rubric = readFileSync(join(ROOT, 'rubrics/pes-27.yaml'), 'utf8').replace(/statement: (We could each explain.*)$/m, 'statement: "\\e]0;title\\a$1"');
     writeFileSync(join(dir, 'r.yaml'), rubric);
     const template = pes(['survey', 'template', '--format', 'csv', '--rubric', 'r.yaml'], { cwd: dir });
     expect(template.status, template.stderr).toBe(0);

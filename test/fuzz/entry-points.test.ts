@@ -7,7 +7,6 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/assess/report.js';
 import { formatLocatedError, type LocatedError } from '../../src/load/located-error.js';
@@ -25,6 +24,7 @@ import { importCsv } from '../../src/survey/import.js';
 import { parseResponse } from '../../src/survey/response-file.js';
 import { ROOT } from '../helpers/cli.js';
 import { hostileText } from '../helpers/hostile-text.js';
+import { hardText, writeYaml, yamlLayout } from '../helpers/hard-text.js';
 import { partnership } from '../helpers/partnership.js';
 import { builtinRubric } from '../helpers/rubric.js';
 
@@ -72,7 +72,7 @@ async function validateAndAssess(text: string): Promise<void> {
 /** Line-level damage of the kinds people and tools do to files. */
 const damage = fc.array(
   // The inserted noise: random code points, or hostile text (line breaks, controls, bidi marks, non-ASCII, markup).
-  fc.tuple(fc.nat(), fc.constantFrom('delete', 'duplicate', 'truncate', 'indent', 'dedent', 'unicode', 'type', 'key'), fc.nat(), fc.oneof(fc.string({ unit: 'binary', maxLength: 6 }), hostileText(2))),
+  fc.tuple(fc.nat(), fc.constantFrom('delete', 'duplicate', 'truncate', 'indent', 'dedent', 'unicode', 'type', 'key', 'block', 'newline'), fc.nat(), fc.oneof(fc.string({ unit: 'binary', maxLength: 6 }), hostileText(2))),
   { minLength: 1, maxLength: 5 },
 );
 
@@ -105,6 +105,15 @@ function applyDamage(text: string, edits: [number, string, number, string][]): s
         // A value replaced by another type: a number, a list, a mapping, a boolean or nothing.
         lines[index] = line.replace(/: .*$/, `: ${['42', '[1, 2]', '{ a: 1 }', 'true', '', '~', '"x"'][column % 7]}`);
         break;
+      case 'block': {
+        // A value rewritten as a block scalar, in one of the six chomping and folding styles.
+        const indent = ' '.repeat((/^\s*/.exec(line)?.[0].length ?? 0) + 2);
+        lines[index] = line.replace(/: (.+)$/, (_, value: string) => `: ${['|', '|-', '|+', '>', '>-', '>+'][column % 6]}\n${indent}${value}\n${indent}${noise}`);
+        break;
+      }
+      case 'newline':
+        lines[index] = `${line.slice(0, cut)}\n${noise}${line.slice(cut)}`;
+        break;
       case 'key':
         lines[index] = line.replace(/^(\s*-?\s*)[a-z_]+:/, `$1${['__proto__', 'constructor', 'prototype', 'toString', 'naem'][column % 5]}:`);
         break;
@@ -113,25 +122,28 @@ function applyDamage(text: string, edits: [number, string, number, string][]): s
   return lines.join('\n');
 }
 
+/** Values of any shape whose strings hold line breaks, controls, bidi marks and non-ASCII text (test/helpers/hard-text.ts). */
 const anyValue = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: 'small' }, fc.jsonValue(), tie('object')),
-  object: fc.dictionary(fc.oneof(fc.constantFrom('partnership', 'partners', 'teams', 'as_of', 'name', '__proto__', 'constructor'), fc.string()), tie('value'), { maxKeys: 5 }),
+  value: fc.oneof({ depthSize: 'small' }, fc.jsonValue(), hardText, tie('list'), tie('object')),
+  list: fc.array(tie('value'), { maxLength: 4 }),
+  object: fc.dictionary(fc.oneof(fc.constantFrom('partnership', 'partners', 'teams', 'as_of', 'name', 'purpose', '__proto__', 'constructor'), hardText), tie('value'), { maxKeys: 5 }),
 })).value;
 
 describe('hostile input never crashes pes', () => {
-  it('validate and assess: arbitrary YAML and JSON values', { timeout: TIMEOUT }, async () => {
+  it('validate and assess: arbitrary YAML (every scalar style, LF or CRLF, comments) and JSON values', { timeout: TIMEOUT }, async () => {
     await fc.assert(
-      fc.asyncProperty(anyValue, fc.boolean(), async (value, asJson) => {
-        await validateAndAssess(asJson ? JSON.stringify(value) ?? 'null' : stringify(value));
+      fc.asyncProperty(anyValue, yamlLayout, fc.boolean(), async (value, layout, asJson) => {
+        await validateAndAssess(asJson ? JSON.stringify(value) ?? 'null' : writeYaml(value, layout));
       }),
       { numRuns: RUNS },
     );
   });
 
-  it('validate and assess: mutated example files (deleted keys, wrong types, truncation, duplicates, odd unicode)', { timeout: TIMEOUT }, async () => {
+  it('validate and assess: mutated example files (deleted keys, wrong types, truncation, duplicates, odd unicode, block scalars, line breaks, CRLF)', { timeout: TIMEOUT }, async () => {
     await fc.assert(
-      fc.asyncProperty(fc.nat({ max: EXAMPLES.length - 1 }), damage, async (which, edits) => {
-        await validateAndAssess(applyDamage(EXAMPLES[which]!, edits));
+      fc.asyncProperty(fc.nat({ max: EXAMPLES.length - 1 }), damage, fc.boolean(), async (which, edits, crlf) => {
+        const damaged = applyDamage(EXAMPLES[which]!, edits);
+        await validateAndAssess(crlf ? damaged.replace(/\n/g, '\r\n') : damaged);
       }),
       { numRuns: RUNS },
     );
@@ -174,7 +186,7 @@ describe('hostile input never crashes pes', () => {
 
   it('response files: damaged and arbitrary', { timeout: TIMEOUT }, async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(damage.map((edits) => applyDamage(RESPONSE, edits as [number, string, number, string][])), anyValue.map((value) => stringify(value))), async (text) => {
+      fc.asyncProperty(fc.oneof(damage.map((edits) => applyDamage(RESPONSE, edits as [number, string, number, string][])), fc.tuple(anyValue, yamlLayout).map(([value, layout]) => writeYaml(value, layout))), async (text) => {
         const loaded = await parseResponse('r.yaml', text, rubric);
         if (!loaded.ok) expectOneLineLocated(loaded.errors, 'r.yaml');
       }),
