@@ -12,7 +12,7 @@ import type { Rubric } from '../model/rubric.js';
 import type { FailOn } from '../model/labels.js';
 import { isUserError, UserError } from '../load/located-error.js';
 import { loadPartnership } from '../load/partnership.js';
-import { FORMATS, type Format } from '../model/formats.js';
+import { defaultAudience, FORMATS, type Audience, type Format } from '../model/formats.js';
 import { DEFAULT_MAX_INPUT_MB, DEFAULT_MIN_GROUP_SIZE } from '../model/defaults.js';
 import { FILE_EXTENSIONS, formatForFile, rendererFor } from '../render/formats.js';
 import { aggregateResponses } from '../survey/aggregate.js';
@@ -32,6 +32,7 @@ export interface AssessOptions {
   asOf?: string;
   rubric?: string;
   format?: string;
+  audience?: Audience;
   output?: string;
   outputDir?: string;
   force?: boolean;
@@ -136,6 +137,8 @@ export async function assess(file: string, options: AssessOptions): Promise<void
     color: toTerminal && colorEnabled(options.color),
     width: options.width ?? terminalWidth(),
     failOn: gates.failOn ?? 'gap',
+    // One practice and the discussion guide print as text on a terminal: the coordinator's view.
+    audience: options.audience ?? config.audience ?? ('coordinator' as Audience),
   };
   // Every file this run read, the config and each response file included: none is ever an output.
   const inputs = [file, ...(configFile ? [configFile] : []), ...(rubricFile ? [rubricFile] : []), ...(options.baseline ? [options.baseline] : []), ...(responses?.files ?? [])];
@@ -158,7 +161,8 @@ export async function assess(file: string, options: AssessOptions): Promise<void
     else writeStdout(guide);
   } else {
     for (const format of formats) {
-      const rendered = ensureNewline((await rendererFor(format))(report, renderOptions));
+      const audience = options.audience ?? config.audience ?? defaultAudience(format);
+      const rendered = ensureNewline((await rendererFor(format))(report, { ...renderOptions, audience }));
       if (options.outputDir !== undefined) {
         const stem = shownFile.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
         outputs.push({ file: join(options.outputDir, `${stem}.${FILE_EXTENSIONS[format]}`), content: rendered });

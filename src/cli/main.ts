@@ -4,6 +4,7 @@
  */
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { CONFIG_FILE, DEFAULT_MAX_IMPORT_ROWS, DEFAULT_MAX_INPUT_MB, DEFAULT_MAX_PARTICIPANTS, DEFAULT_MIN_GROUP_SIZE, DEFAULT_WORKSHOP_PORT } from '../model/defaults.js';
+import { AUDIENCES } from '../model/formats.js';
 import { FAIL_ON } from '../model/labels.js';
 import { EXIT_USAGE, runCommand } from './run.js';
 import { colorEnabled, terminalWidth, writeStdout } from './terminal.js';
@@ -46,6 +47,11 @@ export function buildProgram(): Command {
     .option(
       '--format <formats>',
       'table, json, markdown, html, csv, sarif, junit or github; several with commas and --output-dir (default: table on a terminal, json in a pipe)',
+    )
+    .addOption(
+      new Option('--audience <reader>', 'partners: plain words; coordinator: with YAML paths, lines and priorities (default: partners for html and markdown, coordinator otherwise)').choices(
+        AUDIENCES,
+      ),
     )
     .option('-o, --output <file>', 'write the report to a file (its extension picks the format when --format is not given)')
     .option('--output-dir <dir>', 'write one file per --format into this folder')

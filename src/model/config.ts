@@ -4,13 +4,14 @@
  */
 import * as z from 'zod/mini';
 
-import { FORMATS } from './formats.js';
+import { AUDIENCES, FORMATS } from './formats.js';
 import { FAIL_ON } from './labels.js';
 
 const practiceKey = z.union([z.int().check(z.gte(1)), z.string().check(z.minLength(1))]);
 
 export const configSchema = z.strictObject({
   format: z.optional(z.enum(FORMATS).check(z.describe('Default output format.'))),
+  audience: z.optional(z.enum(AUDIENCES).check(z.describe('Who reads the reports: partners (plain words) or coordinator (with YAML paths and lines). Default: partners for html and markdown, coordinator otherwise.'))),
   rubric: z.optional(z.string().check(z.minLength(1), z.describe('Rubric file, relative to this config file.'))),
   responses: z.optional(z.array(z.string().check(z.minLength(1))).check(z.describe('Response folders or files, relative to this config file.'))),
   min_group_size: z.optional(z.int().check(z.gte(1))),

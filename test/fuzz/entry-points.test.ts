@@ -48,7 +48,7 @@ function expectOneLineLocated(errors: readonly LocatedError[], file: string): vo
   }
 }
 
-const renderOptions = { color: false, width: 100, failOn: 'gap' as const };
+const renderOptions = { color: false, width: 100, failOn: 'gap' as const, audience: 'coordinator' as const };
 
 /** Validate, and when the file is valid, assess it and render every format. */
 async function validateAndAssess(text: string): Promise<void> {

@@ -34,7 +34,7 @@ const SMALL = parse(readFileSync(join(ROOT, 'test/fixtures/partnerships/small.ya
   partners: { name: string }[];
   teams: { name: string }[];
 };
-const options = { color: false, width: 120, failOn: 'gap' as const };
+const options = { color: false, width: 120, failOn: 'gap' as const, audience: 'coordinator' as const };
 
 /** Names must not be blank to be valid; a visible letter keeps every case a valid file. */
 const name = hostileText().map((text) => `x${text}`);

@@ -2,7 +2,7 @@
 /* eslint-disable */
 /** True exactly when the schema accepts `input`. */
 export function isValidConfig(input: unknown): boolean {
-  return v24(input);
+  return v26(input);
 }
 
 function v0(x: any): boolean {
@@ -14,9 +14,7 @@ function v1(x: any): boolean {
 }
 
 function v2(x: any): boolean {
-  if (typeof x !== 'string') return false;
-  if (x.length < 1) return false;
-  return true;
+  return ["partners","coordinator"].includes(x);
 }
 
 function v3(x: any): boolean {
@@ -24,8 +22,8 @@ function v3(x: any): boolean {
 }
 
 function v4(x: any): boolean {
-  if (!Array.isArray(x)) return false;
-  for (const item of x) if (!v2(item)) return false;
+  if (typeof x !== 'string') return false;
+  if (x.length < 1) return false;
   return true;
 }
 
@@ -34,8 +32,8 @@ function v5(x: any): boolean {
 }
 
 function v6(x: any): boolean {
-  if (typeof x !== 'number' || !Number.isFinite(x) || !Number.isSafeInteger(x)) return false;
-  if (!(x >= 1)) return false;
+  if (!Array.isArray(x)) return false;
+  for (const item of x) if (!v4(item)) return false;
   return true;
 }
 
@@ -44,8 +42,8 @@ function v7(x: any): boolean {
 }
 
 function v8(x: any): boolean {
-  if (typeof x !== 'number' || !Number.isFinite(x)) return false;
-  if (!(x > 0)) return false;
+  if (typeof x !== 'number' || !Number.isFinite(x) || !Number.isSafeInteger(x)) return false;
+  if (!(x >= 1)) return false;
   return true;
 }
 
@@ -55,8 +53,7 @@ function v9(x: any): boolean {
 
 function v10(x: any): boolean {
   if (typeof x !== 'number' || !Number.isFinite(x)) return false;
-  if (!(x >= 0)) return false;
-  if (!(x <= 100)) return false;
+  if (!(x > 0)) return false;
   return true;
 }
 
@@ -65,7 +62,10 @@ function v11(x: any): boolean {
 }
 
 function v12(x: any): boolean {
-  return ["gap","developing"].includes(x);
+  if (typeof x !== 'number' || !Number.isFinite(x)) return false;
+  if (!(x >= 0)) return false;
+  if (!(x <= 100)) return false;
+  return true;
 }
 
 function v13(x: any): boolean {
@@ -73,7 +73,7 @@ function v13(x: any): boolean {
 }
 
 function v14(x: any): boolean {
-  return typeof x === 'boolean';
+  return ["gap","developing"].includes(x);
 }
 
 function v15(x: any): boolean {
@@ -81,9 +81,7 @@ function v15(x: any): boolean {
 }
 
 function v16(x: any): boolean {
-  if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
-  for (const key of Object.keys(x)) if (!v10(x[key])) return false;
-  return true;
+  return typeof x === 'boolean';
 }
 
 function v17(x: any): boolean {
@@ -92,11 +90,7 @@ function v17(x: any): boolean {
 
 function v18(x: any): boolean {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
-  if (!v11(x["fail_under"])) return false;
-  if (!v13(x["fail_on"])) return false;
-  if (!v15(x["fail_on_regression"])) return false;
-  if (!v17(x["practices"])) return false;
-  for (const key of Object.keys(x)) if (!["fail_under","fail_on","fail_on_regression","practices"].includes(key)) return false;
+  for (const key of Object.keys(x)) if (!v12(x[key])) return false;
   return true;
 }
 
@@ -105,36 +99,51 @@ function v19(x: any): boolean {
 }
 
 function v20(x: any): boolean {
-  return v6(x) || v2(x);
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
+  if (!v13(x["fail_under"])) return false;
+  if (!v15(x["fail_on"])) return false;
+  if (!v17(x["fail_on_regression"])) return false;
+  if (!v19(x["practices"])) return false;
+  for (const key of Object.keys(x)) if (!["fail_under","fail_on","fail_on_regression","practices"].includes(key)) return false;
+  return true;
 }
 
 function v21(x: any): boolean {
+  return x === undefined || v20(x);
+}
+
+function v22(x: any): boolean {
+  return v8(x) || v4(x);
+}
+
+function v23(x: any): boolean {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
-  if (!v20(x["practice"])) return false;
-  if (!v2(x["reason"])) return false;
+  if (!v22(x["practice"])) return false;
+  if (!v4(x["reason"])) return false;
   for (const key of Object.keys(x)) if (!["practice","reason"].includes(key)) return false;
   return true;
 }
 
-function v22(x: any): boolean {
+function v24(x: any): boolean {
   if (!Array.isArray(x)) return false;
-  for (const item of x) if (!v21(item)) return false;
+  for (const item of x) if (!v23(item)) return false;
   return true;
 }
 
-function v23(x: any): boolean {
-  return x === undefined || v22(x);
+function v25(x: any): boolean {
+  return x === undefined || v24(x);
 }
 
-function v24(x: any): boolean {
+function v26(x: any): boolean {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
   if (!v1(x["format"])) return false;
-  if (!v3(x["rubric"])) return false;
-  if (!v5(x["responses"])) return false;
-  if (!v7(x["min_group_size"])) return false;
-  if (!v9(x["max_input_mb"])) return false;
-  if (!v19(x["gates"])) return false;
-  if (!v23(x["suppress"])) return false;
-  for (const key of Object.keys(x)) if (!["format","rubric","responses","min_group_size","max_input_mb","gates","suppress"].includes(key)) return false;
+  if (!v3(x["audience"])) return false;
+  if (!v5(x["rubric"])) return false;
+  if (!v7(x["responses"])) return false;
+  if (!v9(x["min_group_size"])) return false;
+  if (!v11(x["max_input_mb"])) return false;
+  if (!v21(x["gates"])) return false;
+  if (!v25(x["suppress"])) return false;
+  for (const key of Object.keys(x)) if (!["format","audience","rubric","responses","min_group_size","max_input_mb","gates","suppress"].includes(key)) return false;
   return true;
 }
