@@ -64,7 +64,8 @@ export function fillTemplate(template: string, data: Record<string, unknown>): s
   });
 }
 
-function formatValue(value: unknown): string {
+/** A parameter or data value as text: whole numbers as written, others to two decimals, lists joined. */
+export function formatValue(value: unknown): string {
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
   if (Array.isArray(value)) return value.map(formatValue).join(', ');
   return String(value);

@@ -9,7 +9,8 @@ import { partnershipSchema } from '../model/partnership.js';
 import { rubricSchema, type Practice, type Rubric, type Scoring } from '../model/rubric.js';
 import { schemaAt } from '../model/schema-walk.js';
 import { closestMatch } from './closest-match.js';
-import type { LocatedError } from './located-error.js';
+import type { LocatedError, SourcePosition } from './located-error.js';
+import { fillPracticePlaceholders, type PlaceholderProblem } from './rubric-placeholders.js';
 import { describeInput, limitProblems, validateSource, type Problem } from './validate.js';
 import { parseYaml, type Path, type YamlSource } from './yaml-source.js';
 
@@ -25,9 +26,35 @@ export async function loadRubric(file: string, text: string): Promise<RubricLoad
   const rubric = validation.value;
   const problems = [...structureProblems(rubric), ...rubric.practices.flatMap((practice, index) => checkProblems(practice, index))];
   if (problems.length > 0) return { ok: false, errors: limitProblems(parsed.source, problems) };
+  // Placeholders are filled from parsed parameters, so they wait until every check's parameters are valid.
+  const unfilled = rubric.practices.flatMap((practice, index) => fillPracticePlaceholders(practice, index));
+  if (unfilled.length > 0) {
+    const located = unfilled.map((problem) => ({ path: problem.path, message: problem.message, position: placeholderPosition(text, parsed.source, problem) }));
+    return { ok: false, errors: limitProblems(parsed.source, located) };
+  }
   rubric.practices.sort((a, b) => a.number - b.number);
   rubric.principles.sort((a, b) => a.number - b.number);
   return { ok: true, rubric };
+}
+
+/**
+ * The line and column of a placeholder as written. The text's node gives where the text starts; the
+ * placeholder is the first occurrence of what was written from there, which in a folded or block
+ * scalar may be several lines down.
+ */
+function placeholderPosition(text: string, source: YamlSource, problem: PlaceholderProblem): SourcePosition {
+  const start = source.locate(problem.path);
+  let offset = 0;
+  for (let line = 1; line < start.line; line += 1) {
+    const next = text.indexOf('\n', offset);
+    if (next < 0) return start;
+    offset = next + 1;
+  }
+  const found = text.indexOf(problem.written, offset + start.col - 1);
+  if (found < 0) return start;
+  const before = text.slice(0, found);
+  const line = before.split('\n').length;
+  return { line, col: found - before.lastIndexOf('\n') };
 }
 
 /**

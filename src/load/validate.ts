@@ -3,7 +3,7 @@
  * `partners[2].joined: expected a calendar date written YYYY-MM-DD, got 2024`.
  */
 import type * as z from 'zod/mini';
-import type { LocatedError } from './located-error.js';
+import type { LocatedError, SourcePosition } from './located-error.js';
 import type { Path, YamlSource } from './yaml-source.js';
 import { closestMatch } from './closest-match.js';
 import { objectKeysAt } from '../model/schema-walk.js';
@@ -16,10 +16,12 @@ export interface Problem {
   message: string;
   /** Point at the key rather than its value (an unknown or misplaced key). */
   target?: 'value' | 'key';
+  /** Where exactly, when that is finer than the node at `path` (a word inside a long text). */
+  position?: SourcePosition;
 }
 
 export function locateProblem(source: YamlSource, problem: Problem): LocatedError {
-  return { file: source.file, position: source.locate(problem.path, problem.target), message: `${formatPath(problem.path)}: ${problem.message}` };
+  return { file: source.file, position: problem.position ?? source.locate(problem.path, problem.target), message: `${formatPath(problem.path)}: ${problem.message}` };
 }
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; errors: LocatedError[] };
