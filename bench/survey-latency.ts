@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../src/cli/write-output.js';
 import { loadRubric } from '../src/load/rubric.js';
+import { CHECKS } from '../src/checks/index.js';
 import { likertPrompt } from '../src/survey/likert-prompt.js';
 import { newResponse } from '../src/survey/response-file.js';
 import { serializeResponse } from '../src/survey/response-writer.js';
@@ -17,7 +18,7 @@ const SAVES = 200;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const round = (value: number) => Math.round(value * 100) / 100;
 
-const loaded = await loadRubric('rubrics/pes-27.yaml', readFileSync('rubrics/pes-27.yaml', 'utf8'));
+const loaded = await loadRubric('rubrics/pes-27.yaml', readFileSync('rubrics/pes-27.yaml', 'utf8'), CHECKS);
 if (!loaded.ok) throw new Error('rubric does not load');
 const rubric = loaded.rubric;
 

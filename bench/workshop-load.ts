@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { loadRubric } from '../src/load/rubric.js';
+import { CHECKS } from '../src/checks/index.js';
 import { facilitatorCookie, freePort, http, pause, SimulatedPhone, startWorkshop } from '../test/helpers/workshop.js';
 
 export interface LoadSettings {
@@ -38,7 +39,7 @@ export interface LoadResult {
 
 export async function runLoad({ participants, meanThinkMs, root }: LoadSettings): Promise<LoadResult> {
   const rubricFile = join(root, 'rubrics/pes-27.yaml');
-  const loaded = await loadRubric(rubricFile, readFileSync(rubricFile, 'utf8'));
+  const loaded = await loadRubric(rubricFile, readFileSync(rubricFile, 'utf8'), CHECKS);
   if (!loaded.ok) throw new Error('the rubric does not load');
   const practices = loaded.rubric.practices;
   const dir = mkdtempSync(join(tmpdir(), 'pes-workshop-load-'));

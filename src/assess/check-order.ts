@@ -1,5 +1,5 @@
 /** The order a practice's findings and advice are given in, shared by the report and every renderer. */
-import type { CheckStatus } from '../checks/check.js';
+import type { CheckStatus } from '../model/labels.js';
 
 /** Worst first: not met, partly met, then what the file does not say. */
 const STATUS_SEVERITY: Record<CheckStatus, number> = { not_met: 0, partly: 1, not_described: 2, met: 3 };

@@ -3,10 +3,16 @@
  * Paper-only practices and the widest disagreements come first, each with the
  * rubric's question for the room.
  */
-import type { Report } from '../model/report.js';
-import type { AssessedPractice } from './report.js';
-import type { Rubric } from '../model/rubric.js';
-import { disagreementSize } from './triangulate.js';
+import type { PracticeResult, Report } from '../model/report.js';
+import type { Practice, Rubric } from '../model/rubric.js';
+import { disagreementSize, type Triangulation } from './triangulate.js';
+
+/** A practice with its result and triangulation: what the discussion guide chooses from. */
+export interface AssessedPractice {
+  practice: Practice;
+  result: PracticeResult;
+  triangulation: Triangulation;
+}
 
 export const DISCUSSION_MIN = 3;
 export const DISCUSSION_MAX = 5;

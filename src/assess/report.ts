@@ -4,15 +4,15 @@
  * recommendations in priority order. Every renderer reads only this object.
  */
 import { fillTemplate } from '../checks/check.js';
-import type { LoadedPartnership } from '../load/partnership.js';
-import type { Path } from '../load/yaml-source.js';
 import type { IsoDate } from '../model/dates.js';
+import type { Partnership } from '../model/partnership.js';
+import type { Path } from '../model/path.js';
 import { REPORT_SCHEMA_VERSION, type TriangulationLabel } from '../model/labels.js';
 import type { Band, CheckResult, Location, PracticeResult, PrincipleResult, Report } from '../model/report.js';
 import type { Practice, Rubric, SignalLabel } from '../model/rubric.js';
-import type { PracticePerception, SurveyAggregate } from '../survey/aggregate.js';
+import type { PracticePerception, SurveyAggregate } from '../model/perception.js';
 import { compareWithBaseline } from './baseline.js';
-import { selectDiscussion } from './discussion.js';
+import { selectDiscussion, type AssessedPractice } from './discussion.js';
 import { narrate } from './narrative.js';
 import { evaluateRubric, type PracticeEvaluation } from './evaluate.js';
 import { describeCheck, describeNeeds, formatOutcome } from './messages.js';
@@ -32,7 +32,12 @@ export interface ReportInputs {
 
 export interface ReportRequest {
   rubric: Rubric;
-  loaded: LoadedPartnership;
+  /** The facts of the file, placeholders left out. */
+  partnership: Partnership;
+  /** Where a path of the partnership sits in its file (the loader's `source.locate`). */
+  locate: (path: Path) => { line: number; col: number };
+  /** Placeholder values the loader left out, with their places. */
+  placeholders: readonly { path: Path; line: number; column: number; value: string }[];
   asOf: IsoDate;
   inputs: ReportInputs;
   tool: { name: string; version: string };
@@ -43,22 +48,15 @@ export interface ReportRequest {
   baseline?: { report: Report; file: string };
 }
 
-/** A practice with its result and triangulation: what the discussion guide chooses from. */
-export interface AssessedPractice {
-  practice: Practice;
-  result: PracticeResult;
-  triangulation: Triangulation;
-}
-
 export function buildReport(request: ReportRequest): Report {
-  const { rubric, loaded, asOf, survey } = request;
+  const { rubric, partnership, asOf, survey } = request;
   const { scoring } = rubric;
   const locate = (path: Path): Location => {
-    const { line, col } = loaded.source.locate(path);
+    const { line, col } = request.locate(path);
     return { path: [...path], line, column: col };
   };
   const perceptions = new Map((survey?.practices ?? []).map((perception) => [perception.practice, perception]));
-  const assessed = evaluateRubric(rubric, loaded.partnership, asOf).map((evaluation) =>
+  const assessed = evaluateRubric(rubric, partnership, asOf).map((evaluation) =>
     assessPractice(evaluation, perceptions.get(evaluation.practice.id), request.notApplicable?.get(evaluation.practice.id), rubric, locate),
   );
   const practices = assessed.map(({ result }) => result);
@@ -114,7 +112,7 @@ export function buildReport(request: ReportRequest): Report {
       rubric: { file: request.inputs.rubricFile, sha256: request.inputs.rubricSha256 },
       digest: request.inputs.digest,
     },
-    partnership: { name: loaded.partnership.partnership.name },
+    partnership: { name: partnership.partnership.name },
     scoring: {
       points: { ...scoring.points, not_described: 0 },
       bands: { ...scoring.bands },
@@ -122,7 +120,7 @@ export function buildReport(request: ReportRequest): Report {
       provisionalBelow: scoring.provisional_below,
     },
     overall: { ...summarise(practices), perception: survey ? { ...survey.overall } : null },
-    placeholders: loaded.placeholders.map(({ path, line, column, value }) => ({ path: [...path], line, column, value })),
+    placeholders: request.placeholders.map(({ path, line, column, value }) => ({ path: [...path], line, column, value })),
     survey: survey
       ? {
           comments:

@@ -6,7 +6,7 @@
  * any of them. How much of that rests on evidence is reported beside each score as
  * its coverage. The numbers (points, bands, caps) are the rubric's.
  */
-import type { CheckStatus } from '../checks/check.js';
+import type { CheckStatus } from '../model/labels.js';
 import type { Band } from '../model/report.js';
 import type { Scoring } from '../model/rubric.js';
 

@@ -6,8 +6,8 @@
 import { groupBy } from '../model/group-by.js';
 import { TRIANGULATION_LABELS, type Band, type TriangulationLabel } from '../model/labels.js';
 import type { Rubric } from '../model/rubric.js';
-import type { PracticePerception } from '../survey/aggregate.js';
-import { round2 } from '../survey/statistics.js';
+import type { PracticePerception } from '../model/perception.js';
+import { round2 } from '../model/statistics.js';
 import { byCodePoint } from '../model/order.js';
 
 

@@ -5,12 +5,11 @@
  * the way an ESLint rule carries `meta`.
  */
 import type * as Zod from 'zod/mini';
-import type { Path } from '../load/yaml-source.js';
+import type { Path } from '../model/path.js';
 import type { IsoDate } from '../model/dates.js';
+import type { CheckStatus } from '../model/labels.js';
 import type { Partnership } from '../model/partnership.js';
 
-export const CHECK_STATUSES = ['met', 'partly', 'not_met', 'not_described'] as const;
-export type CheckStatus = (typeof CHECK_STATUSES)[number];
 
 // undefined is allowed so that outcomes built in different branches share one inferred type.
 export type MessageData = Record<string, string | number | undefined>;

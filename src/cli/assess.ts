@@ -19,7 +19,7 @@ import { aggregateResponses } from '../survey/aggregate.js';
 import { groupNamer } from '../survey/group-names.js';
 import { resolveAsOf } from './as-of.js';
 import { findConfig } from './config-source.js';
-import { sha256 } from '../assess/sha256.js';
+import { sha256 } from '../text/sha256.js';
 import { displayPath, exists, readTextInput } from './io.js';
 import { writeOutputs, writeOutputsInto, type Output } from './write-output.js';
 import { loadResponses } from './responses-source.js';
@@ -105,7 +105,9 @@ export async function assess(file: string, options: AssessOptions): Promise<void
   const partnershipSha256 = sha256(text);
   const report = buildReport({
     rubric: rubric.rubric,
-    loaded: loaded.loaded,
+    partnership: loaded.loaded.partnership,
+    locate: loaded.loaded.source.locate,
+    placeholders: loaded.loaded.placeholders,
     asOf,
     tool: { name: 'partnership-health', version: VERSION },
     survey,

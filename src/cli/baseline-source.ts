@@ -9,7 +9,7 @@ import { parseYaml } from '../load/yaml-source.js';
 import { REPORT_SCHEMA_VERSION } from '../model/labels.js';
 import { reportSchema, type Report } from '../model/report.js';
 import type { Rubric } from '../model/rubric.js';
-import { sha256 } from '../assess/sha256.js';
+import { sha256 } from '../text/sha256.js';
 import { displayPath, readTextInput } from './io.js';
 
 export interface LoadedBaseline {

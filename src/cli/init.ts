@@ -5,7 +5,7 @@ import { UserError } from '../load/located-error.js';
 import { isIsoDate, todayIso } from '../model/dates.js';
 import { starterPartnership } from './init-template.js';
 import { writeFileAtomic } from './write-output.js';
-import { terminalSafe } from '../render/sanitize.js';
+import { terminalSafe } from '../text/sanitize.js';
 import { writeStdout } from './terminal.js';
 
 export interface InitOptions {

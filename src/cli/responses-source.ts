@@ -5,7 +5,7 @@ import { UserError, type LocatedError } from '../load/located-error.js';
 import type { SurveyResponse } from '../model/responses.js';
 import type { Rubric } from '../model/rubric.js';
 import { parseResponse } from '../survey/response-file.js';
-import { sha256 } from '../assess/sha256.js';
+import { sha256 } from '../text/sha256.js';
 import { describeFsError, displayPath, readTextInput } from './io.js';
 import { byCodePoint } from '../model/order.js';
 

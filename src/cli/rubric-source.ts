@@ -22,8 +22,8 @@ export async function resolveRubric(file: string | undefined, maxMegabytes?: num
   if (file === undefined) return builtinRubric();
   const text = readTextInput(file, maxMegabytes);
   // The rubric loader validates with zod, and the digest needs node:crypto: both only for a rubric file, never for the built-in one.
-  const [{ loadRubric }, { sha256 }] = await Promise.all([import('../load/rubric.js'), import('../assess/sha256.js')]);
-  const loaded = await loadRubric(displayPath(file), text);
+  const [{ loadRubric }, { CHECKS }, { sha256 }] = await Promise.all([import('../load/rubric.js'), import('../checks/index.js'), import('../text/sha256.js')]);
+  const loaded = await loadRubric(displayPath(file), text, CHECKS);
   if (!loaded.ok) throw new UserError(loaded.errors);
   return { rubric: loaded.rubric, file: displayPath(file), sha256: sha256(text) };
 }

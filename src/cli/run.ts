@@ -4,7 +4,7 @@
  * is a bug in pes: it is reported as such, mapped to TypeScript lines, exit 70.
  */
 import { formatLocatedError, hasBrand, isUserError } from '../load/located-error.js';
-import { terminalSafe } from '../render/sanitize.js';
+import { terminalSafe } from '../text/sanitize.js';
 
 export const EXIT_OK = 0;
 export const EXIT_GATE_FAILED = 1;

@@ -1,6 +1,6 @@
 /** `pes survey import`: a forms export (CSV) turned into response files. */
 import { basename, extname, join } from 'node:path';
-import { sha256 } from '../assess/sha256.js';
+import { sha256 } from '../text/sha256.js';
 import { formatLocatedError, UserError } from '../load/located-error.js';
 import { loadPartnership } from '../load/partnership.js';
 import { isIsoDate, todayIso } from '../model/dates.js';
@@ -8,7 +8,7 @@ import { importCsv } from '../survey/import.js';
 import type { Rubric } from '../model/rubric.js';
 import { parseResponse } from '../survey/response-file.js';
 import { serializeResponse } from '../survey/response-writer.js';
-import { terminalSafe } from '../render/sanitize.js';
+import { terminalSafe } from '../text/sanitize.js';
 import { displayPath, exists, readTextInput, realPath } from './io.js';
 import { writeOutputsInto } from './write-output.js';
 import { resolveRubric } from './rubric-source.js';

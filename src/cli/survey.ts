@@ -10,7 +10,7 @@ import { loadPartnership } from '../load/partnership.js';
 import { todayIso } from '../model/dates.js';
 import type { SurveyResponse } from '../model/responses.js';
 import type { Rubric } from '../model/rubric.js';
-import { terminalSafe } from '../render/sanitize.js';
+import { terminalSafe } from '../text/sanitize.js';
 import { renderPersonalSummary } from '../render/survey-summary.js';
 import { wrap } from '../render/wrap.js';
 import { personalSummary, runSurvey } from '../survey/flow.js';

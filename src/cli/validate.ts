@@ -2,7 +2,7 @@
 import { isUserError, UserError, type LocatedError } from '../load/located-error.js';
 import { loadPartnership } from '../load/partnership.js';
 import { displayPath, readTextInput } from './io.js';
-import { terminalSafe } from '../render/sanitize.js';
+import { terminalSafe } from '../text/sanitize.js';
 import { writeStdout } from './terminal.js';
 
 export interface ValidateOptions {

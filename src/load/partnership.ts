@@ -8,7 +8,8 @@ import { closestMatch } from './closest-match.js';
 import type { LocatedError } from './located-error.js';
 import { hasPlaceholder, withoutPlaceholders, type Placeholder } from './placeholders.js';
 import { limitProblems, MAX_PROBLEMS_PER_FILE, type Problem } from './validate.js';
-import { parseYaml, type Path, type YamlSource } from './yaml-source.js';
+import type { Path } from '../model/path.js';
+import { parseYaml, type YamlSource } from './yaml-source.js';
 
 export interface LoadedPartnership {
   /** The facts of the file: placeholders are already left out (see placeholders.ts). */

@@ -14,7 +14,8 @@
  * Positions keep pointing at the file as written: paths into the cleaned value are
  * mapped back past the entries that were left out.
  */
-import type { Path, PathSegment, YamlSource } from './yaml-source.js';
+import type { Path, PathSegment } from '../model/path.js';
+import type { YamlSource } from './yaml-source.js';
 
 export interface Placeholder {
   /** Where it is in the file as written. */

@@ -20,7 +20,7 @@
 import { formatValue, percent } from '../checks/check.js';
 import type { Practice } from '../model/rubric.js';
 import { closestMatch } from './closest-match.js';
-import type { Path } from './yaml-source.js';
+import type { Path } from '../model/path.js';
 
 /** Where a placeholder went wrong: the text's path and the placeholder as written, to find its line. */
 export interface PlaceholderProblem {

@@ -4,7 +4,7 @@
  * parameters, and parameter paths that exist in the partnership format.
  */
 import * as z from 'zod/mini';
-import { CHECKS } from '../checks/index.js';
+import type { AnyCheck } from '../checks/check.js';
 import { partnershipSchema } from '../model/partnership.js';
 import { rubricSchema, type Practice, type Rubric, type Scoring } from '../model/rubric.js';
 import { schemaAt } from '../model/schema-walk.js';
@@ -12,11 +12,15 @@ import { closestMatch } from './closest-match.js';
 import type { LocatedError, SourcePosition } from './located-error.js';
 import { fillPracticePlaceholders, type PlaceholderProblem } from './rubric-placeholders.js';
 import { describeInput, limitProblems, validateSource, type Problem } from './validate.js';
-import { parseYaml, type Path, type YamlSource } from './yaml-source.js';
+import type { Path } from '../model/path.js';
+import { parseYaml, type YamlSource } from './yaml-source.js';
 
 export type RubricLoad = { ok: true; rubric: Rubric } | { ok: false; errors: LocatedError[] };
 
-export async function loadRubric(file: string, text: string): Promise<RubricLoad> {
+/** The checks a rubric may name, by name: the caller hands in checks/index's CHECKS, so the loader holds no list of its own. */
+export type CheckRegistry = ReadonlyMap<string, AnyCheck>;
+
+export async function loadRubric(file: string, text: string, checks: CheckRegistry): Promise<RubricLoad> {
   const parsed = await parseYaml(file, text);
   if (!parsed.ok) return parsed;
   const earlier = earlierFormat(parsed.source);
@@ -24,7 +28,7 @@ export async function loadRubric(file: string, text: string): Promise<RubricLoad
   const validation = validateSource(rubricSchema, parsed.source);
   if (!validation.ok) return validation;
   const rubric = validation.value;
-  const problems = [...structureProblems(rubric), ...rubric.practices.flatMap((practice, index) => checkProblems(practice, index))];
+  const problems = [...structureProblems(rubric), ...rubric.practices.flatMap((practice, index) => checkProblems(practice, index, checks))];
   if (problems.length > 0) return { ok: false, errors: limitProblems(parsed.source, problems) };
   // Placeholders are filled from parsed parameters, so they wait until every check's parameters are valid.
   const unfilled = rubric.practices.flatMap((practice, index) => fillPracticePlaceholders(practice, index));
@@ -136,12 +140,12 @@ export function scoringProblems(scoring: Scoring): Problem[] {
 }
 
 /** Problems with a practice's checks. Parameters that parse are stored parsed, so each check's defaults are filled in once. */
-function checkProblems(practice: Practice, practiceIndex: number): Problem[] {
+function checkProblems(practice: Practice, practiceIndex: number, checks: CheckRegistry): Problem[] {
   return practice.checks.flatMap((use, checkIndex) => {
     const at: Path = ['practices', practiceIndex, 'checks', checkIndex];
-    const check = CHECKS.get(use.check);
+    const check = checks.get(use.check);
     if (!check) {
-      const suggestion = closestMatch(use.check, [...CHECKS.keys()]);
+      const suggestion = closestMatch(use.check, [...checks.keys()]);
       return [{ path: [...at, 'check'], message: `unknown check "${use.check}"${suggestion ? `; did you mean "${suggestion}"?` : ''}` }];
     }
     const parsed = check.params(z).safeParse(use.params, { reportInput: true });

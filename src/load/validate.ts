@@ -4,7 +4,8 @@
  */
 import type * as z from 'zod/mini';
 import type { LocatedError, SourcePosition } from './located-error.js';
-import type { Path, YamlSource } from './yaml-source.js';
+import type { Path } from '../model/path.js';
+import type { YamlSource } from './yaml-source.js';
 import { closestMatch } from './closest-match.js';
 import { objectKeysAt } from '../model/schema-walk.js';
 

@@ -14,9 +14,7 @@ import type { LocatedError, SourcePosition } from './located-error.js';
 import { keyIndex, offsetOfNode, PositionRecorder, StructureRefused, type NodePosition } from './yaml-structure.js';
 import { YAML_1_2_CORE_SCHEMA } from './yaml-schema.js';
 import { describeSyntaxError } from './yaml-syntax.js';
-
-export type PathSegment = string | number;
-export type Path = readonly PathSegment[];
+import type { Path } from '../model/path.js';
 
 export interface YamlLimits {
   /** Aliases (`*name`) beyond this count are treated as an expansion ("billion laughs") attack. */

@@ -3,6 +3,10 @@
 /** Bumped whenever a report's shape or meaning changes; a baseline of another version is refused. */
 export const REPORT_SCHEMA_VERSION = 2;
 
+/** What one evidence check concluded; `not_described` when the file says nothing it could judge. */
+export const CHECK_STATUSES = ['met', 'partly', 'not_met', 'not_described'] as const;
+export type CheckStatus = (typeof CHECK_STATUSES)[number];
+
 export const BANDS = ['strong', 'developing', 'gap', 'not_described', 'not_applicable'] as const;
 export type Band = (typeof BANDS)[number];
 

@@ -4,8 +4,7 @@
  * never needs to parse a report except when reading a baseline.
  */
 import * as z from 'zod/mini';
-import { CHECK_STATUSES } from '../checks/check.js';
-import { BANDS, REPORT_SCHEMA_VERSION, TRIANGULATION_LABELS } from './labels.js';
+import { BANDS, CHECK_STATUSES, REPORT_SCHEMA_VERSION, TRIANGULATION_LABELS } from './labels.js';
 import { isoDate } from './partnership.js';
 
 export type { Band } from './labels.js';

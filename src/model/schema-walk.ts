@@ -2,7 +2,7 @@
  * Walks a zod schema along a path, so that messages can name the keys an object
  * accepts and the rubric loader can tell whether a path a check reads exists.
  */
-import type { Path } from '../load/yaml-source.js';
+import type { Path } from './path.js';
 
 interface SchemaDef {
   type: string;

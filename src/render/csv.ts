@@ -12,7 +12,7 @@
  */
 import type { Report } from '../model/report.js';
 import { practiceChange, principleChange } from './changes.js';
-import { csvDocument } from './csv-cell.js';
+import { csvDocument } from '../text/csv-cell.js';
 import { coverageText, reportCautions } from './labels.js';
 
 const HEADER = [

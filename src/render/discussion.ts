@@ -1,6 +1,6 @@
 /** `pes assess --discussion`: the practices a workshop should talk about first, with the question for each. */
 import type { Report } from '../model/report.js';
-import { terminalSafe } from './sanitize.js';
+import { terminalSafe } from '../text/sanitize.js';
 import { styler, type TerminalOptions } from './terminal-style.js';
 import { wrap } from './wrap.js';
 

@@ -6,7 +6,7 @@ import type { Report } from '../model/report.js';
 import { findingsOf } from './findings.js';
 import { BAND_LABEL, coverageText, reportCautions, scoreText } from './labels.js';
 import type { RenderOptions } from './options.js';
-import { terminalSafe } from './sanitize.js';
+import { terminalSafe } from '../text/sanitize.js';
 
 const COMMAND: Record<string, string> = { error: 'error', warning: 'warning', note: 'notice' };
 

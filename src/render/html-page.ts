@@ -3,7 +3,7 @@
  * external styles) under a Content-Security-Policy that would block them anyway.
  */
 import { HTML_STYLE } from './html-style.js';
-import { escapeXml as h } from './xml-text.js';
+import { escapeXml as h } from '../text/xml-text.js';
 
 export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 

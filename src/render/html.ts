@@ -7,7 +7,7 @@
  */
 import type { Band, Report } from '../model/report.js';
 import { arrow, deltaText, practiceChange, principleChange } from './changes.js';
-import { withCodeSpans } from './code-spans.js';
+import { withCodeSpans } from '../text/code-spans.js';
 import { htmlPage } from './html-page.js';
 import {
   BAND_LABEL,
@@ -24,7 +24,7 @@ import {
   weightPercent,
 } from './labels.js';
 import { radarChart } from './svg/radar.js';
-import { escapeXml as h } from './xml-text.js';
+import { escapeXml as h } from '../text/xml-text.js';
 
 
 const BAND_COLOUR: Record<Band, string> = {

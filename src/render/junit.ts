@@ -7,7 +7,7 @@ import { failsOn } from '../model/labels.js';
 import type { PracticeResult, Report } from '../model/report.js';
 import type { RenderOptions } from './options.js';
 import { BAND_LABEL, coverageText, reportCautions, scoreText } from './labels.js';
-import { escapeXml as x } from './xml-text.js';
+import { escapeXml as x } from '../text/xml-text.js';
 
 export function renderJunit(report: Report, options: RenderOptions): string {
   const fails = (practice: PracticeResult) => failsOn(practice.band, options.failOn);

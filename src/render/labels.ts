@@ -1,7 +1,7 @@
 /** Words and plain-text figures shared by every renderer: bands, scores, bars, triangulation labels, group gaps, findings. */
 import { coverageText, weightPercent } from '../assess/messages.js';
 import { worstFirst } from '../assess/check-order.js';
-import type { CheckStatus } from '../checks/check.js';
+import type { CheckStatus } from '../model/labels.js';
 import type { Band, CheckResult, PracticeResult, Report } from '../model/report.js';
 
 export { coverageText, weightPercent };

@@ -6,7 +6,7 @@
  */
 import type { Report } from '../model/report.js';
 import { deltaText, practiceChange, principleChange } from './changes.js';
-import { withCodeSpans } from './code-spans.js';
+import { withCodeSpans } from '../text/code-spans.js';
 import {
   BAND_LABEL,
   bar,
@@ -22,8 +22,8 @@ import {
   surveyCell,
   weightPercent,
 } from './labels.js';
-import { escapeMarkdown as md } from './markdown-text.js';
-import { terminalSafe } from './sanitize.js';
+import { escapeMarkdown as md } from '../text/markdown-text.js';
+import { terminalSafe } from '../text/sanitize.js';
 
 /**
  * A code span as Markdown shows it. Its text may come from a file too (a name written with

@@ -2,7 +2,7 @@
 import type { PracticeResult, Report } from '../model/report.js';
 import { practiceChange } from './changes.js';
 import { BAND_LABEL, coverageText, lineList, scoreText, signalText, STATUS_LABEL, STATUS_MARK, surveyCell, weightPercent } from './labels.js';
-import { terminalSafe } from './sanitize.js';
+import { terminalSafe } from '../text/sanitize.js';
 import { paintBand, styler, type TerminalOptions } from './terminal-style.js';
 import { wrap } from './wrap.js';
 

@@ -2,7 +2,7 @@
 import { describeCheck, describeNeeds } from '../assess/messages.js';
 import { CHECKS } from '../checks/index.js';
 import type { Practice, Rubric } from '../model/rubric.js';
-import { terminalSafe } from './sanitize.js';
+import { terminalSafe } from '../text/sanitize.js';
 import { styler, type TerminalOptions } from './terminal-style.js';
 import { wrap } from './wrap.js';
 

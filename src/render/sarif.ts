@@ -3,7 +3,7 @@
  * result per unmet check located on the line of the partnership file it is about,
  * so the finding shows on the YAML in a pull request.
  */
-import { sha256 } from '../assess/sha256.js';
+import { sha256 } from '../text/sha256.js';
 import type { Report } from '../model/report.js';
 import { findingsOf } from './findings.js';
 import { BAND_LABEL, coverageText, reportCautions, scoreText } from './labels.js';

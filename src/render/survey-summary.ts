@@ -1,8 +1,8 @@
 /** The short personal summary a respondent sees at the end of the survey. */
-import type { PersonalSummary } from '../survey/flow.js';
-import { terminalSafe } from './sanitize.js';
+import type { PersonalSummary } from '../model/perception.js';
+import { terminalSafe } from '../text/sanitize.js';
 import { bar } from './labels.js';
-import { perceptionScore } from '../survey/statistics.js';
+import { perceptionScore } from '../model/statistics.js';
 import { styler, type TerminalOptions } from './terminal-style.js';
 
 export function renderPersonalSummary(summary: PersonalSummary, file: string, options: TerminalOptions): string {

@@ -19,7 +19,7 @@ import {
   surveyCell,
 } from './labels.js';
 import { renderBox, type BoxColumn, type BoxRow } from './box.js';
-import { terminalSafe } from './sanitize.js';
+import { terminalSafe } from '../text/sanitize.js';
 import { fitOrWrap, visibleLength, wrap, wrapItems } from './wrap.js';
 import { paintBand, styler, type TerminalOptions } from './terminal-style.js';
 

@@ -2,14 +2,14 @@
 import type { Trend } from '../assess/trend.js';
 import type { Format } from '../model/formats.js';
 import { arrow, deltaText } from './changes.js';
-import { csvDocument } from './csv-cell.js';
+import { csvDocument } from '../text/csv-cell.js';
 import { htmlPage } from './html-page.js';
-import { escapeMarkdown as md } from './markdown-text.js';
-import { terminalSafe } from './sanitize.js';
+import { escapeMarkdown as md } from '../text/markdown-text.js';
+import { terminalSafe } from '../text/sanitize.js';
 import { lineChart } from './svg/line-chart.js';
 import { scoreText } from './labels.js';
 import { styler, type TerminalOptions } from './terminal-style.js';
-import { escapeXml as h } from './xml-text.js';
+import { escapeXml as h } from '../text/xml-text.js';
 
 export const TREND_FORMATS = ['table', 'json', 'markdown', 'html', 'csv'] as const satisfies readonly Format[];
 export type TrendFormat = (typeof TREND_FORMATS)[number];

@@ -9,71 +9,12 @@ import { onOrBefore, type IsoDate } from '../model/dates.js';
 import { DONT_KNOW } from '../model/vocabulary.js';
 import { DEFAULT_MIN_GROUP_SIZE } from '../model/defaults.js';
 import { groupBy } from '../model/group-by.js';
-import { mean, perceptionScore, round2, standardDeviation } from './statistics.js';
+import { mean, perceptionScore, round2, standardDeviation } from '../model/statistics.js';
+import { DIMENSIONS, type Dimension, type GroupFigure, type PracticePerception, type PrinciplePerception, type Spread, type SurveyAggregate } from '../model/perception.js';
 import { byCodePoint } from '../model/order.js';
-
-export const DIMENSIONS = ['sector', 'role', 'organisation'] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
 
 export const NOT_STATED = 'not stated';
 export const OTHERS = 'others';
-
-export interface Spread {
-  n: number;
-  mean: number | null;
-  sd: number | null;
-  min: number | null;
-  max: number | null;
-  /** Counts of answers 1..5. */
-  distribution: [number, number, number, number, number];
-  dontKnow: number;
-  /** The mean on the 0-100 scale, or null without answers. */
-  score: number | null;
-}
-
-export interface GroupFigure {
-  dimension: Dimension;
-  group: string;
-  n: number;
-  mean: number;
-}
-
-export interface PracticePerception extends Spread {
-  practice: string;
-  groups: GroupFigure[];
-}
-
-export interface PrinciplePerception {
-  principle: string;
-  n: number;
-  mean: number | null;
-  score: number | null;
-}
-
-export interface DimensionSummary {
-  dimension: Dimension;
-  /** Groups shown separately, with their respondent counts. */
-  shown: { group: string; respondents: number }[];
-  /** Respondents whose own group is too small to show under its name (pooled as "others" when that pool is large enough). */
-  withheld: number;
-}
-
-export interface SurveyAggregate {
-  /** Free-text comments by principle, only when the user asked for them; never with a name or a respondent id. */
-  comments: { principle: string; texts: string[] }[] | null;
-  /** Respondents counted (without late ones, unless they were included). */
-  respondents: number;
-  complete: number;
-  minGroupSize: number;
-  /** Fewer respondents than the rubric's `triangulation.caution_below`: a few voices, not the partnership's view. */
-  smallSample: boolean;
-  /** Responses dated after the as-of date: like evidence from after it, left out unless the user asked to include them. */
-  late: { count: number; included: boolean };
-  practices: PracticePerception[];
-  principles: PrinciplePerception[];
-  overall: { n: number; mean: number | null; score: number | null };
-  dimensions: DimensionSummary[];
-}
 
 export function aggregateResponses(
   rubric: Rubric,

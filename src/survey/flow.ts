@@ -11,7 +11,8 @@ import { isActive } from '../checks/read.js';
 import type { Rubric } from '../model/rubric.js';
 import { BACK, type Choice, type Prompter } from './prompter.js';
 import { commentQuestion, questionnaire } from './questions.js';
-import { mean } from './statistics.js';
+import { mean } from '../model/statistics.js';
+import type { PersonalSummary } from '../model/perception.js';
 import { byCodePoint } from '../model/order.js';
 
 export interface SurveySession {
@@ -96,12 +97,6 @@ async function askProfile(prompter: Prompter, { partnership, response, asOf }: S
     ...(role !== UNSTATED ? { role: role as Role } : {}),
     ...(name !== '' ? { name } : {}),
   };
-}
-
-export interface PersonalSummary {
-  answered: number;
-  dontKnow: number;
-  principles: { title: string; mean: number | null }[];
 }
 
 /** What the respondent sees at the end: their own averages per principle. */

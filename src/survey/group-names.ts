@@ -1,6 +1,6 @@
 /** How respondent groups are named in reports: words, not ids ("civil society", the partner's name). */
 import type { Partnership } from '../model/partnership.js';
-import type { Dimension } from './aggregate.js';
+import type { Dimension } from '../model/perception.js';
 
 export type GroupNamer = (dimension: Dimension, value: string) => string;
 

@@ -5,7 +5,7 @@
  */
 import { input, select } from '@inquirer/prompts';
 import type { Answer } from '../model/responses.js';
-import { terminalSafe } from '../render/sanitize.js';
+import { terminalSafe } from '../text/sanitize.js';
 import { likertPrompt } from './likert-prompt.js';
 import type { Choice, LikertAnswer, Prompter } from './prompter.js';
 import type { Question } from './questions.js';

@@ -5,8 +5,8 @@
  */
 import { RESPONDENT_SECTORS, ROLE_LABELS, ROLES } from '../model/vocabulary.js';
 import type { Rubric } from '../model/rubric.js';
-import { csvDocument } from '../render/csv-cell.js';
-import { escapeMarkdown } from '../render/markdown-text.js';
+import { csvDocument } from '../text/csv-cell.js';
+import { escapeMarkdown } from '../text/markdown-text.js';
 import { commentQuestion, questionnaire } from './questions.js';
 
 export function surveyTemplateCsv(rubric: Rubric): string {

@@ -4,7 +4,7 @@
  * command that assesses them. Plain strings; the command writes them.
  */
 import type { ChalkInstance } from 'chalk';
-import { terminalSafe } from '../render/sanitize.js';
+import { terminalSafe } from '../text/sanitize.js';
 import type { ParticipantCounts } from './protocol.js';
 
 export interface BannerFacts {

@@ -10,12 +10,12 @@ import type { IsoDate } from '../model/dates.js';
 import type { Report } from '../model/report.js';
 import type { SurveyResponse } from '../model/responses.js';
 import type { Rubric } from '../model/rubric.js';
-import { withCodeSpans } from '../render/code-spans.js';
+import { withCodeSpans } from '../text/code-spans.js';
 import { BAND_LABEL, scoreText } from '../render/labels.js';
 import { answerDistribution } from '../render/svg/answer-distribution.js';
 import { groupGaps } from '../render/svg/group-gaps.js';
 import { perceptionRadar } from '../render/svg/perception-radar.js';
-import { escapeXml as h } from '../render/xml-text.js';
+import { escapeXml as h } from '../text/xml-text.js';
 import { aggregateResponses } from '../survey/aggregate.js';
 import { groupNamer } from '../survey/group-names.js';
 import type { ProjectorResults } from './protocol.js';
@@ -36,7 +36,9 @@ export function workshopReport(context: ReportContext, responses: readonly Surve
   const { rubric, loaded } = context;
   return buildReport({
     rubric,
-    loaded,
+    partnership: loaded.partnership,
+    locate: loaded.source.locate,
+    placeholders: loaded.placeholders,
     asOf: context.asOf,
     inputs: context.inputs,
     tool: context.tool,

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { aggregate, bandFor, practiceEvidence, type ScoredCheck } from '../../src/assess/score.js';
-import type { CheckStatus } from '../../src/checks/check.js';
+import type { CheckStatus } from '../../src/model/labels.js';
 import { builtinRubric } from '../helpers/rubric.js';
 import { mustReport, readExample } from '../helpers/report.js';
 

@@ -12,6 +12,7 @@ import { buildReport } from '../../src/assess/report.js';
 import { formatLocatedError, type LocatedError } from '../../src/load/located-error.js';
 import { loadPartnership } from '../../src/load/partnership.js';
 import { loadRubric } from '../../src/load/rubric.js';
+import { CHECKS } from '../../src/checks/index.js';
 import { renderCsv } from '../../src/render/csv.js';
 import { renderGithub } from '../../src/render/github.js';
 import { renderHtml } from '../../src/render/html.js';
@@ -59,7 +60,9 @@ async function validateAndAssess(text: string): Promise<void> {
   }
   const report = buildReport({
     rubric,
-    loaded: loaded.loaded,
+    partnership: loaded.loaded.partnership,
+    locate: loaded.loaded.source.locate,
+    placeholders: loaded.loaded.placeholders,
     asOf: loaded.loaded.partnership.as_of ?? '2026-06-30',
     tool: { name: 'partnership-health', version: 'test' },
     inputs: { partnershipFile: 'p.yaml', partnershipSha256: '0', rubricFile: 'r', rubricSha256: '0', digest: '0' },
@@ -177,7 +180,7 @@ describe('hostile input never crashes pes', () => {
   it('rubric loading: damaged rubric files', { timeout: TIMEOUT }, async () => {
     await fc.assert(
       fc.asyncProperty(damage, async (edits) => {
-        const loaded = await loadRubric('r.yaml', applyDamage(RUBRIC_TEXT, edits as [number, string, number, string][]));
+        const loaded = await loadRubric('r.yaml', applyDamage(RUBRIC_TEXT, edits as [number, string, number, string][]), CHECKS);
         if (!loaded.ok) expectOneLineLocated(loaded.errors, 'r.yaml');
       }),
       { numRuns: RUNS },

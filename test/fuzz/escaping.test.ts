@@ -21,7 +21,7 @@ import { renderJunit } from '../../src/render/junit.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { renderSarif } from '../../src/render/sarif.js';
 import { renderTable } from '../../src/render/table.js';
-import { terminalSafe } from '../../src/render/sanitize.js';
+import { terminalSafe } from '../../src/text/sanitize.js';
 import { ROOT } from '../helpers/cli.js';
 import { hostileText, RAW_UNSAFE } from '../helpers/hostile-text.js';
 import { builtinRubric } from '../helpers/rubric.js';
@@ -49,7 +49,9 @@ async function reportWith(names: { partnership: string; partners: [string, strin
   if (!loaded.ok) throw new Error(`not valid: ${loaded.errors[0]!.message}`);
   return buildReport({
     rubric,
-    loaded: loaded.loaded,
+    partnership: loaded.loaded.partnership,
+    locate: loaded.loaded.source.locate,
+    placeholders: loaded.loaded.placeholders,
     asOf: '2026-06-30',
     tool: { name: 'partnership-health', version: 'test' },
     inputs: { partnershipFile: 'p.yaml', partnershipSha256: '0', rubricFile: 'r', rubricSha256: '0', digest: '0' },

@@ -34,7 +34,9 @@ export async function reportFor(rubric: Rubric, input: string | object, options:
   const asOf = options.asOf ?? loaded.loaded.partnership.as_of ?? AS_OF;
   return buildReport({
     rubric,
-    loaded: loaded.loaded,
+    partnership: loaded.loaded.partnership,
+    locate: loaded.loaded.source.locate,
+    placeholders: loaded.loaded.placeholders,
     asOf,
     tool: { name: 'partnership-health', version: 'test' },
     survey: options.responses ? aggregateResponses(rubric, options.responses, 3, undefined, false, { asOf, includeLate: false }) : undefined,

@@ -3,7 +3,8 @@
  * `yaml` package as an independent reference: what the position tests compare.
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import type { Path, YamlSource } from '../../src/load/yaml-source.js';
+import type { Path } from '../../src/model/path.js';
+import type { YamlSource } from '../../src/load/yaml-source.js';
 
 /**
  * One line per node, in document order: its path, then `key L:C` for a mapping

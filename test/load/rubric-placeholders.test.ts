@@ -7,17 +7,18 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatLocatedError } from '../../src/load/located-error.js';
 import { loadRubric } from '../../src/load/rubric.js';
+import { CHECKS } from '../../src/checks/index.js';
 
 const RUBRIC = readFileSync(new URL('../../rubrics/pes-27.yaml', import.meta.url), 'utf8');
 
 async function load(text: string) {
-  const result = await loadRubric('r.yaml', text);
+  const result = await loadRubric('r.yaml', text, CHECKS);
   if (!result.ok) throw new Error(result.errors.map(formatLocatedError).join('\n'));
   return result.rubric;
 }
 
 async function errorsFor(text: string): Promise<string[]> {
-  const result = await loadRubric('r.yaml', text);
+  const result = await loadRubric('r.yaml', text, CHECKS);
   if (result.ok) throw new Error('expected the rubric to be rejected');
   return result.errors.map(formatLocatedError);
 }

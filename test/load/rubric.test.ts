@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatLocatedError } from '../../src/load/located-error.js';
 import { loadRubric } from '../../src/load/rubric.js';
+import { CHECKS } from '../../src/checks/index.js';
 
 const RUBRIC = readFileSync(new URL('../../rubrics/pes-27.yaml', import.meta.url), 'utf8');
 
 async function errorsFor(text: string): Promise<string[]> {
-  const result = await loadRubric('r.yaml', text);
+  const result = await loadRubric('r.yaml', text, CHECKS);
   if (result.ok) throw new Error('expected the rubric to be rejected');
   return result.errors.map(formatLocatedError);
 }
@@ -17,7 +18,7 @@ function lineOf(text: string, needle: string): number {
   return text.slice(0, index).split('\n').length;
 }
 
-const builtin = await loadRubric('rubrics/pes-27.yaml', RUBRIC);
+const builtin = await loadRubric('rubrics/pes-27.yaml', RUBRIC, CHECKS);
 
 describe('the built-in rubric', () => {
   if (!builtin.ok) throw new Error(builtin.errors.map(formatLocatedError).join('\n'));
@@ -95,12 +96,12 @@ describe('the scoring settings', () => {
     expect(await errorsFor(text)).toEqual([
       `r.yaml:${lineOf(text, 'partly: 50')}:31 scoring.points.partly: one met and one partly-met check average 75, which reaches scoring.bands.strong (75); lower the points or raise the band, or set scoring.met_and_partly_may_be_strong: true`,
     ]);
-    expect((await loadRubric('r.yaml', scoring(settings(50, 75.5)))).ok).toBe(true);
-    expect((await loadRubric('r.yaml', scoring(settings(49, 75)))).ok).toBe(true);
+    expect((await loadRubric('r.yaml', scoring(settings(50, 75.5)), CHECKS)).ok).toBe(true);
+    expect((await loadRubric('r.yaml', scoring(settings(49, 75)), CHECKS)).ok).toBe(true);
   });
 
   it('accepts it when the rubric says so explicitly', async () => {
-    expect((await loadRubric('r.yaml', scoring(`${settings(50, 75)}\n  met_and_partly_may_be_strong: true`))).ok).toBe(true);
+    expect((await loadRubric('r.yaml', scoring(`${settings(50, 75)}\n  met_and_partly_may_be_strong: true`), CHECKS)).ok).toBe(true);
   });
 
   it('refuses caps outside the bands they are meant for', async () => {

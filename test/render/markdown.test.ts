@@ -18,7 +18,9 @@ async function markdownFor(name: string): Promise<string> {
   if (!loaded.ok) throw new Error(loaded.errors[0]!.message);
   const report = buildReport({
     rubric,
-    loaded: loaded.loaded,
+    partnership: loaded.loaded.partnership,
+    locate: loaded.loaded.source.locate,
+    placeholders: loaded.loaded.placeholders,
     asOf: '2026-06-30',
     tool: { name: 'partnership-health', version: 'test' },
     inputs: { partnershipFile: 'p.yaml', partnershipSha256: '0', rubricFile: 'r', rubricSha256: '0', digest: '0' },

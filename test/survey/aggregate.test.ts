@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer, SurveyResponse } from '../../src/model/responses.js';
 import { DONT_KNOW } from '../../src/model/vocabulary.js';
-import { aggregateResponses, groupRespondents, NOT_STATED, OTHERS, type Dimension, type SurveyAggregate } from '../../src/survey/aggregate.js';
+import { aggregateResponses, groupRespondents, NOT_STATED, OTHERS } from '../../src/survey/aggregate.js';
+import type { Dimension, SurveyAggregate } from '../../src/model/perception.js';
 import { groupNamer } from '../../src/survey/group-names.js';
-import { perceptionScore, round2, standardDeviation } from '../../src/survey/statistics.js';
+import { perceptionScore, round2, standardDeviation } from '../../src/model/statistics.js';
 import { partner, partnership } from '../helpers/partnership.js';
 import { builtinRubric } from '../helpers/rubric.js';
 

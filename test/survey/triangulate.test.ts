@@ -3,7 +3,7 @@ import { selectDiscussion } from '../../src/assess/discussion.js';
 import { combinedScore } from '../../src/assess/score.js';
 import { triangulate, widestGap } from '../../src/assess/triangulate.js';
 import type { Band, PracticeResult } from '../../src/model/report.js';
-import type { GroupFigure, PracticePerception } from '../../src/survey/aggregate.js';
+import type { GroupFigure, PracticePerception } from '../../src/model/perception.js';
 import { builtinRubric } from '../helpers/rubric.js';
 
 const rubric = await builtinRubric();

@@ -5,7 +5,7 @@
  * conflict. "Don't know" is drawn apart, on the right, since it is neither.
  */
 import type { Report } from '../../model/report.js';
-import { escapeXml as h } from '../xml-text.js';
+import { escapeXml as h } from '../../text/xml-text.js';
 import { clip, fixed } from './format.js';
 
 type Practice = Pick<Report['practices'][number], 'number' | 'short' | 'title' | 'principle' | 'perception' | 'labels'>;

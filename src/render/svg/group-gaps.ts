@@ -5,7 +5,7 @@
  * `pes assess` applies unchanged: a group the report withholds is never drawn.
  */
 import type { Report } from '../../model/report.js';
-import { escapeXml as h } from '../xml-text.js';
+import { escapeXml as h } from '../../text/xml-text.js';
 import { byCodePoint } from '../../model/order.js';
 import { clip, fixed } from './format.js';
 

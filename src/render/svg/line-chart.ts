@@ -1,5 +1,5 @@
 /** An inline SVG line chart of scores (0-100) over assessment dates, one line per series. */
-import { escapeXml } from '../xml-text.js';
+import { escapeXml } from '../../text/xml-text.js';
 
 export interface LineSeries {
   label: string;

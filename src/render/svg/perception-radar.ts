@@ -6,7 +6,7 @@
  * at the centre would read as a score of 0.
  */
 import type { Report } from '../../model/report.js';
-import { escapeXml as h } from '../xml-text.js';
+import { escapeXml as h } from '../../text/xml-text.js';
 import { fixed } from './format.js';
 
 type Principle = Pick<Report['principles'][number], 'number' | 'short' | 'title' | 'evidenceScore' | 'perception'>;

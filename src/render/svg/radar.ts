@@ -1,5 +1,5 @@
 /** An inline SVG radar chart of principle scores (0-100), with an optional earlier polygon for comparison. */
-import { escapeXml } from '../xml-text.js';
+import { escapeXml } from '../../text/xml-text.js';
 
 export interface RadarAxis {
   label: string;

@@ -4,7 +4,7 @@
  * Content-Security-Policy runs those and nothing else, connects only back to this
  * server, and loads no image, font or frame from anywhere.
  */
-import { escapeXml as h } from '../../render/xml-text.js';
+import { escapeXml as h } from '../../text/xml-text.js';
 
 export function pagePolicy(nonce: string): string {
   return [

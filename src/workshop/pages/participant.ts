@@ -3,7 +3,7 @@
  * script from the setup embedded in the page), and the plain message pages for a
  * wrong code or a full room, which say nothing about the workshop.
  */
-import { escapeXml as h } from '../../render/xml-text.js';
+import { escapeXml as h } from '../../text/xml-text.js';
 import type { ParticipantSetup } from '../protocol.js';
 import { page } from './frame.js';
 

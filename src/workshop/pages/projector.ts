@@ -6,7 +6,7 @@
  * script only keeps it live.
  */
 import { htmlPage } from '../../render/html-page.js';
-import { escapeXml as h } from '../../render/xml-text.js';
+import { escapeXml as h } from '../../text/xml-text.js';
 import type { ProjectorResults, ProjectorStatus } from '../protocol.js';
 import { page } from './frame.js';
 
