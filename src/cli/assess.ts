@@ -12,7 +12,10 @@ import type { Rubric } from '../model/rubric.js';
 import type { FailOn } from '../model/labels.js';
 import { isUserError, UserError } from '../load/located-error.js';
 import { loadPartnership } from '../load/partnership.js';
-import { defaultAudience, FORMATS, type Audience, type Format } from '../model/formats.js';
+import { defaultAudience, type Audience, type Format } from '../model/formats.js';
+import { resolveSeverity } from '../model/severity.js';
+import type { RenderOptions } from '../render/options.js';
+import { requestedFormats, writeProblems } from './problem-output.js';
 import { DEFAULT_MAX_INPUT_MB, DEFAULT_MIN_GROUP_SIZE } from '../model/defaults.js';
 import { FILE_EXTENSIONS, formatForFile, rendererFor } from '../render/formats.js';
 import { aggregateResponses } from '../survey/aggregate.js';
@@ -20,7 +23,7 @@ import { groupNamer } from '../survey/group-names.js';
 import { resolveAsOf } from './as-of.js';
 import { findConfig } from './config-source.js';
 import { sha256 } from '../text/sha256.js';
-import { displayPath, exists, readTextInput } from './io.js';
+import { displayPath, exists, lineCount, readTextInput } from './io.js';
 import { writeOutputs, writeOutputsInto, type Output } from './write-output.js';
 import { loadResponses } from './responses-source.js';
 import { resolveRubric } from './rubric-source.js';
@@ -50,13 +53,47 @@ export interface AssessOptions {
   failOnRegression?: boolean;
   config?: string | false;
   maxInputMb?: number;
+  maxAnnotations?: number;
+}
+
+/** How far a run got: what a refused input's problems are written with, and whether an error came after the inputs were read. */
+interface Progress {
+  configFormat?: Format;
+  /** The partnership file, once read: a problem on the whole of it spans its lines. */
+  read?: { file: string; lines: number };
+  inputs: string[];
+  rendering: boolean;
 }
 
 export async function assess(file: string, options: AssessOptions): Promise<void> {
+  const progress: Progress = { inputs: [file], rendering: false };
+  try {
+    await runAssessment(file, options, progress);
+  } catch (error) {
+    // A file that does not validate (the partnership, the config, a response file...) is
+    // reported in the machine format asked for, on its lines; other errors as they are.
+    if (!isUserError(error) || progress.rendering || error.errors.some((entry) => entry.file === 'pes')) throw error;
+    const formats = requestedFormats(options.format) ?? (options.output !== undefined ? [formatForFile(options.output)].filter((format) => format !== undefined) : undefined) ?? (progress.configFormat ? [progress.configFormat] : []);
+    await writeProblems('assess', progress.read ? [{ ...progress.read, valid: !error.errors.some((entry) => entry.file === progress.read!.file) }] : [], error.errors, {
+      formats,
+      output: options.output,
+      outputDir: options.outputDir,
+      stem: reportStem(displayPath(file)),
+      force: options.force,
+      inputs: progress.inputs,
+      maxAnnotations: options.maxAnnotations,
+    });
+  }
+}
+
+async function runAssessment(file: string, options: AssessOptions, progress: Progress): Promise<void> {
   const { config, source: configSource, file: configFile, resolvePath } = await findConfig(options.config, file);
+  progress.configFormat = config.format;
+  if (configFile) progress.inputs.push(configFile);
   const maxInputMb = options.maxInputMb ?? config.max_input_mb ?? DEFAULT_MAX_INPUT_MB;
   const text = readInput(file, maxInputMb);
   const shownFile = displayPath(file);
+  progress.read = { file: shownFile, lines: lineCount(text) };
   const loaded = await loadPartnership(shownFile, text);
   if (!loaded.ok) throw new UserError(loaded.errors);
   const asOf = resolveAsOf(options.asOf, loaded.loaded.partnership.as_of, shownFile);
@@ -67,12 +104,25 @@ export async function assess(file: string, options: AssessOptions): Promise<void
     if (errors.length > 0) throw new UserError(errors);
   }
   const formats = chosenFormats(options, config.format);
+  // Where a gate came from, for its failure message: the flag, else the config file's line.
+  const fromConfig = (path: (string | number)[], value: unknown) => {
+    const position = configSource!.locate(path, 'key');
+    return `${configSource!.file}:${position.line}:${position.col} ${path.at(-1)}: ${String(value)}`;
+  };
+  const practiceGates = Object.entries(config.gates?.practices ?? {});
   const gates: GateSettings = {
     failUnder: options.failUnder ?? config.gates?.fail_under,
     failOn: options.failOn ?? config.gates?.fail_on,
     // Keys may be numbers or ids; configPracticeErrors above has refused any the rubric lacks.
-    practiceMinimums: Object.fromEntries(Object.entries(config.gates?.practices ?? {}).map(([key, minimum]) => [practiceIdFor(key, rubric.rubric)!, minimum])),
+    practiceMinimums: Object.fromEntries(practiceGates.map(([key, minimum]) => [practiceIdFor(key, rubric.rubric)!, minimum])),
     failOnRegression: options.failOnRegression ?? config.gates?.fail_on_regression,
+    origins: {
+      failUnder: options.failUnder !== undefined ? `--fail-under ${options.failUnder}` : config.gates?.fail_under !== undefined ? fromConfig(['gates', 'fail_under'], config.gates.fail_under) : undefined,
+      failOn: options.failOn !== undefined ? `--fail-on ${options.failOn}` : config.gates?.fail_on !== undefined ? fromConfig(['gates', 'fail_on'], config.gates.fail_on) : undefined,
+      practiceMinimums: Object.fromEntries(practiceGates.map(([key, minimum]) => [practiceIdFor(key, rubric.rubric)!, fromConfig(['gates', 'practices', key], minimum)])),
+      failOnRegression:
+        options.failOnRegression !== undefined ? '--fail-on-regression' : config.gates?.fail_on_regression !== undefined ? fromConfig(['gates', 'fail_on_regression'], config.gates.fail_on_regression) : undefined,
+    },
   };
   if (gates.failOnRegression && options.baseline === undefined) {
     throw new UserError({ file: 'pes', message: '--fail-on-regression needs --baseline PREVIOUS.json to compare with' });
@@ -134,13 +184,18 @@ export async function assess(file: string, options: AssessOptions): Promise<void
     },
   });
 
+  progress.rendering = true;
   const toTerminal = options.output === undefined && options.outputDir === undefined;
-  const renderOptions = {
+  const failOn = gates.failOn ?? 'gap';
+  const renderOptions: RenderOptions = {
     color: toTerminal && colorEnabled(options.color),
     width: options.width ?? terminalWidth(),
-    failOn: gates.failOn ?? 'gap',
+    failOn,
     // One practice and the discussion guide print as text on a terminal: the coordinator's view.
     audience: options.audience ?? config.audience ?? ('coordinator' as Audience),
+    severity: resolveSeverity(failOn, config.severity),
+    maxAnnotations: options.maxAnnotations,
+    partnershipLines: lineCount(text),
   };
   // Every file this run read, the config and each response file included: none is ever an output.
   const inputs = [file, ...(configFile ? [configFile] : []), ...(rubricFile ? [rubricFile] : []), ...(options.baseline ? [options.baseline] : []), ...(responses?.files ?? [])];
@@ -166,8 +221,7 @@ export async function assess(file: string, options: AssessOptions): Promise<void
       const audience = options.audience ?? config.audience ?? defaultAudience(format);
       const rendered = ensureNewline((await rendererFor(format))(report, { ...renderOptions, audience }));
       if (options.outputDir !== undefined) {
-        const stem = shownFile.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
-        outputs.push({ file: join(options.outputDir, `${stem}.${FILE_EXTENSIONS[format]}`), content: rendered });
+        outputs.push({ file: join(options.outputDir, `${reportStem(shownFile)}.${FILE_EXTENSIONS[format]}`), content: rendered });
       } else if (options.output !== undefined) {
         outputs.push({ file: options.output, content: rendered });
       } else {
@@ -183,19 +237,19 @@ export async function assess(file: string, options: AssessOptions): Promise<void
   if (failures.length > 0) throw new GateFailure(failures);
 }
 
+/** The name --output-dir files take: partnership.sarif for partnership.yaml. */
+function reportStem(shownFile: string): string {
+  return shownFile.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
+}
+
 /** --format (one, or several separated by commas), else the --output file's extension, else the config, else table on a terminal and JSON in a pipe. */
 function chosenFormats(options: AssessOptions, configured: Format | undefined): Format[] {
-  const requested = options.format?.split(',').map((entry) => entry.trim()).filter(Boolean);
-  if (requested?.length) {
-    for (const format of requested) {
-      if (!(FORMATS as readonly string[]).includes(format)) {
-        throw new UserError({ file: 'pes', message: `unknown format "${format}" (choose from ${FORMATS.join(', ')})` });
-      }
-    }
+  const requested = requestedFormats(options.format) as Format[] | undefined;
+  if (requested) {
     if (requested.length > 1 && options.outputDir === undefined) {
       throw new UserError({ file: 'pes', message: 'several formats need --output-dir DIR to write them into' });
     }
-    return [...new Set(requested)] as Format[];
+    return requested;
   }
   if (options.output !== undefined) {
     const implied = formatForFile(options.output);

@@ -123,3 +123,9 @@ export function describeFsError(error: unknown, what: string): string {
       return `${what}: ${(error as Error | undefined)?.message ?? String(error)}`;
   }
 }
+
+/** Lines in a text, a last line without its newline included: what a finding on the whole file spans. */
+export function lineCount(text: string): number {
+  const breaks = text.match(/\r\n|\r|\n/g)?.length ?? 0;
+  return Math.max(1, breaks + (text === '' || /[\r\n]$/.test(text) ? 0 : 1));
+}

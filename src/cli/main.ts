@@ -3,13 +3,17 @@
  * when that command runs, so `pes --help` does not pay for YAML, zod or renderers.
  */
 import { Argument, Command, CommanderError, Option } from 'commander';
-import { CONFIG_FILE, DEFAULT_MAX_IMPORT_ROWS, DEFAULT_MAX_INPUT_MB, DEFAULT_MAX_PARTICIPANTS, DEFAULT_MIN_GROUP_SIZE, DEFAULT_WORKSHOP_PORT } from '../model/defaults.js';
+import { CONFIG_FILE, DEFAULT_MAX_ANNOTATIONS, DEFAULT_MAX_IMPORT_ROWS, DEFAULT_MAX_INPUT_MB, DEFAULT_MAX_PARTICIPANTS, DEFAULT_MIN_GROUP_SIZE, DEFAULT_WORKSHOP_PORT } from '../model/defaults.js';
 import { AUDIENCES } from '../model/formats.js';
 import { FAIL_ON } from '../model/labels.js';
+import { PROBLEM_FORMATS } from '../model/problems.js';
 import { EXIT_USAGE, runCommand } from './run.js';
 import { colorEnabled, terminalWidth, writeStdout } from './terminal.js';
 import { VERSION } from './version.js';
 
+
+const maxAnnotationsOption = () =>
+  new Option('--max-annotations <n>', `GitHub annotations of each level (error, warning, notice) at most, one of them a summary of the rest (default ${DEFAULT_MAX_ANNOTATIONS}, GitHub's limit per step)`).argParser(positiveInteger);
 
 const maxInputOption = () =>
   new Option('--max-input-mb <megabytes>', 'refuse input files larger than this').default(DEFAULT_MAX_INPUT_MB).argParser(positiveNumber);
@@ -35,6 +39,10 @@ export function buildProgram(): Command {
     .command('validate')
     .description('check partnership files against the format; print every problem as FILE:LINE:COL message')
     .argument('<files...>', 'partnership YAML files')
+    .addOption(new Option('--format <format>', 'table (FILE:LINE:COL lines on standard error), json, github, sarif or junit: every file and problem').choices(PROBLEM_FORMATS))
+    .option('-o, --output <file>', 'write the --format output to a file (its extension picks the format when --format is not given)')
+    .option('--force', 'overwrite --output if it exists')
+    .addOption(maxAnnotationsOption())
     .addOption(maxInputOption())
     .action((files: string[], options) => runCommand(async () => (await import('./validate.js')).validate(files, options)));
 
@@ -73,6 +81,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--fail-under <score>', 'exit 1 when the overall score is below this').argParser(score))
     .addOption(new Option('--fail-on <band>', 'exit 1 when any practice is in this band or worse').choices(FAIL_ON))
     .option('--fail-on-regression', 'exit 1 when the overall score or any practice fell since --baseline')
+    .addOption(maxAnnotationsOption())
     .option('--config <file>', `settings file (default: ${CONFIG_FILE} beside the partnership file, or here)`)
     .option('--no-config', 'ignore any config file')
     .addOption(new Option('--max-input-mb <megabytes>', `refuse input files larger than this (default ${DEFAULT_MAX_INPUT_MB})`).argParser(positiveNumber))

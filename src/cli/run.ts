@@ -3,7 +3,7 @@
  * (printed as `FILE:LINE:COL message` lines, never a stack trace). Anything else
  * is a bug in pes: it is reported as such, mapped to TypeScript lines, exit 70.
  */
-import { formatLocatedError, hasBrand, isUserError } from '../load/located-error.js';
+import { formatLocatedError, hasBrand, isUserError, type LocatedError } from '../load/located-error.js';
 import { terminalSafe } from '../text/sanitize.js';
 
 export const EXIT_OK = 0;
@@ -30,6 +30,14 @@ function isGateFailure(error: unknown): error is GateFailure {
   return hasBrand(error, GATE_FAILURE);
 }
 
+/** User errors on standard error, one `FILE:LINE:COL message` line each. */
+export function printUserErrors(errors: readonly LocatedError[]): void {
+  // Messages quote what the user wrote; control characters in it must not reach the terminal raw.
+  const shown = errors.slice(0, MAX_ERRORS_SHOWN).map((entry) => terminalSafe(formatLocatedError(entry)));
+  if (errors.length > MAX_ERRORS_SHOWN) shown.push(`... and ${errors.length - MAX_ERRORS_SHOWN} more errors`);
+  process.stderr.write(`${shown.join('\n')}\n`);
+}
+
 export async function runCommand(action: () => Promise<void> | void): Promise<void> {
   try {
     await action();
@@ -41,10 +49,7 @@ export async function runCommand(action: () => Promise<void> | void): Promise<vo
 /** Prints what the user needs to know about `error` and returns the exit code it means. */
 export async function exitCodeFor(error: unknown): Promise<number> {
   if (isUserError(error)) {
-    // Messages quote what the user wrote; control characters in it must not reach the terminal raw.
-    const shown = error.errors.slice(0, MAX_ERRORS_SHOWN).map((entry) => terminalSafe(formatLocatedError(entry)));
-    if (error.errors.length > MAX_ERRORS_SHOWN) shown.push(`... and ${error.errors.length - MAX_ERRORS_SHOWN} more errors`);
-    process.stderr.write(`${shown.join('\n')}\n`);
+    printUserErrors(error.errors);
     return EXIT_USAGE;
   }
   if (isGateFailure(error)) {

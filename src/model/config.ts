@@ -6,6 +6,9 @@ import * as z from 'zod/mini';
 
 import { AUDIENCES, FORMATS } from './formats.js';
 import { FAIL_ON } from './labels.js';
+import { SEVERITIES, type SeverityKey } from './severity.js';
+
+const level = z.optional(z.enum(SEVERITIES));
 
 const practiceKey = z.union([z.int().check(z.gte(1)), z.string().check(z.minLength(1))]);
 
@@ -24,6 +27,23 @@ export const configSchema = z.strictObject({
       /** Practice number or id -> the lowest acceptable score. */
       practices: z.optional(z.record(z.string(), z.number().check(z.gte(0), z.lte(100)))),
     }),
+  ),
+  /**
+   * The annotation level of each band and survey signal in GitHub annotations, SARIF and
+   * JUnit (error, warning, notice or none); the rest keep their defaults.
+   */
+  severity: z.optional(
+    z.strictObject({
+      strong: level,
+      developing: level,
+      gap: level,
+      not_described: level,
+      paper_only: level,
+      divergent: level,
+      hidden_strength: level,
+      confirmed_gap: level,
+      confirmed_strength: level,
+    } satisfies Record<SeverityKey, typeof level>).check(z.describe('Annotation level per band and survey signal: error, warning, notice or none.')),
   ),
   /** Practices the partnership has deliberately decided not to pursue; shown with the reason, never scored. */
   suppress: z.optional(z.array(z.strictObject({ practice: practiceKey, reason: z.string().check(z.minLength(1, 'say why the practice is not pursued')) }))),

@@ -17,3 +17,6 @@ export const DEFAULT_WORKSHOP_PORT = 8080;
 
 /** Participants one workshop admits (a setting: --max-participants): the largest rooms the survey is meant for, with room to spare. */
 export const DEFAULT_MAX_PARTICIPANTS = 200;
+
+/** GitHub annotations of each level written at most: GitHub shows 10 errors, 10 warnings and 10 notices per step (actions/toolkit, problem matchers: limitations). */
+export const DEFAULT_MAX_ANNOTATIONS = 10;

@@ -1,16 +1,23 @@
 /**
  * JUnit XML, which every CI system can display: a test suite per principle, a test
- * case per practice; practices in a failing band are failures (a practice without
- * evidence with them: no evidence, no points), those not pursued are skipped.
+ * case per practice; a practice whose band or survey signal has the severity `error`
+ * is a failure (by default the gate's bands, a practice without evidence with them: no
+ * evidence, no points), those not pursued are skipped.
  */
-import { failsOn } from '../model/labels.js';
+import { louder, type Severity } from '../model/severity.js';
+import { severityOf, signalMessage } from './findings.js';
 import type { PracticeResult, Report } from '../model/report.js';
 import type { RenderOptions } from './options.js';
 import { BAND_LABEL, coverageText, reportCautions, scoreText } from './labels.js';
+import { junitDocument, junitSuite } from './junit-xml.js';
 import { escapeXml as x } from '../text/xml-text.js';
 
 export function renderJunit(report: Report, options: RenderOptions): string {
-  const fails = (practice: PracticeResult) => failsOn(practice.band, options.failOn);
+  const severity = severityOf(options);
+  const levelOf = (practice: PracticeResult): Severity =>
+    practice.band === 'not_applicable' ? 'none' : practice.labels.reduce<Severity>((level, label) => louder(level, severity[label]), severity[practice.band]);
+  const fails = (practice: PracticeResult) => levelOf(practice) === 'error';
+  const signals = (practice: PracticeResult) => practice.labels.filter((label) => severity[label] !== 'none').map((label) => signalMessage(report, practice, label));
   const file = report.inputs.partnership.file;
   // CI shows a suite's properties, so the survey's and the file's cautions travel with every principle.
   const cautions = reportCautions(report);
@@ -23,11 +30,13 @@ export function renderJunit(report: Report, options: RenderOptions): string {
       if (fails(practice)) {
         const details = [
           ...practice.evidence.checks.map((check) => `[${check.status.replace('_', ' ')}]${check.critical ? ' [critical]' : ''} ${check.message} (line ${check.location.line})`),
+          ...signals(practice).map((signal) => `[survey] ${signal}`),
           ...practice.advice.map((step) => `Do: ${step}`),
         ].join('\n');
         return `    <testcase ${attributes}>\n      <failure message="${x(`${summary}; ${practice.finding}`)}" type="${practice.band}">${x(details)}</failure>\n    </testcase>`;
       }
-      return `    <testcase ${attributes}>\n      <system-out>${x(`${summary}; ${practice.finding}`)}</system-out>\n    </testcase>`;
+      const said = [`${summary}; ${practice.finding}`, ...signals(practice)].join('\n');
+      return `    <testcase ${attributes}>\n      <system-out>${x(said)}</system-out>\n    </testcase>`;
     });
     const failures = practices.filter(fails).length;
     const skipped = practices.filter(isSkipped).length;
@@ -38,17 +47,15 @@ export function renderJunit(report: Report, options: RenderOptions): string {
       ...cautions.map((caution) => ['caution', caution]),
     ].map(([name, value]) => `      <property name="${name}" value="${x(value!)}"/>`);
     const propertyList = `    <properties>\n${properties.join('\n')}\n    </properties>`;
-    return `  <testsuite name="${x(`${principle.number}. ${principle.title}`)}" tests="${practices.length}" failures="${failures}" errors="0" skipped="${skipped}" time="0">\n${propertyList}\n${cases.join('\n')}\n  </testsuite>`;
+    return junitSuite(`${principle.number}. ${principle.title}`, { tests: practices.length, failures, skipped }, [propertyList, ...cases]);
   });
   const failures = report.practices.filter(fails).length;
   const skipped = report.practices.filter(isSkipped).length;
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${x(`partnership health: ${report.partnership.name} (${report.asOf}): ${scoreText(report.overall.score)}/100, ${BAND_LABEL[report.overall.band]}, ${coverageText(report.overall)}`)}" tests="${report.practices.length}" failures="${failures}" errors="0" skipped="${skipped}" time="0">`,
-    ...suites,
-    '</testsuites>',
-    '',
-  ].join('\n');
+  return junitDocument(
+    `partnership health: ${report.partnership.name} (${report.asOf}): ${scoreText(report.overall.score)}/100, ${BAND_LABEL[report.overall.band]}, ${coverageText(report.overall)}`,
+    { tests: report.practices.length, failures, skipped },
+    suites,
+  );
 }
 
 /** Deliberately not pursued: neither passes nor fails. */

@@ -4,10 +4,12 @@
  * so the finding shows on the YAML in a pull request.
  */
 import { sha256 } from '../text/sha256.js';
-import type { Report } from '../model/report.js';
+import type { PracticeResult, Report } from '../model/report.js';
 import { findingsOf } from './findings.js';
 import { BAND_LABEL, coverageText, reportCautions, scoreText } from './labels.js';
 import type { RenderOptions } from './options.js';
+import { practiceDocUrl } from '../model/practice-docs.js';
+import { artifactLocation, originalUriBaseIds, SARIF_SCHEMA, sarifDriver, wholeFile } from './sarif-log.js';
 
 export function renderSarif(report: Report, options: RenderOptions): string {
   const rules = report.practices.map((practice) => ({
@@ -15,21 +17,34 @@ export function renderSarif(report: Report, options: RenderOptions): string {
     name: pascal(practice.id),
     shortDescription: { text: `#${practice.number} ${practice.title}` },
     fullDescription: { text: practice.title },
+    helpUri: practiceDocUrl(practice, report.tool.version),
     help: { text: practice.advice.join('\n'), markdown: practice.advice.map((step) => `- ${step}`).join('\n') },
     defaultConfiguration: { level: 'warning' as const },
     properties: { principle: practice.principle, weight: practice.weight, tags: ['partnership-health', practice.principle] },
   }));
   const artifact = artifactLocation(report.inputs.partnership.file);
   const ruleIndex = new Map(report.practices.map((practice, index) => [practice.id, index]));
-  const results = findingsOf(report, options.failOn).map(({ practice, check, level }) => {
-    const location = (line: number, column: number) => ({
-      physicalLocation: { artifactLocation: artifact, region: { startLine: line, startColumn: column } },
-    });
+  const location = (line: number, column: number) => ({
+    physicalLocation: { artifactLocation: artifact, region: { startLine: line, startColumn: column } },
+  });
+  const standing = (practice: PracticeResult) => `#${practice.number} ${practice.title}: ${BAND_LABEL[practice.band]}, ${practice.score === null ? 'no score' : `${scoreText(practice.score)}/100`}`;
+  const results = findingsOf(report, options).map((finding) => {
+    const { practice } = finding;
+    const rule = { ruleId: ruleId(practice.number, practice.id), ruleIndex: ruleIndex.get(practice.id)!, level: SARIF_LEVEL[finding.level] };
+    if (finding.kind === 'signal') {
+      // A survey signal is about the practice as people live it, not a line: it sits on the file as a whole.
+      return {
+        ...rule,
+        message: { text: `${finding.message} (${standing(practice)})` },
+        locations: [{ physicalLocation: { artifactLocation: artifact, ...wholeFile(options.partnershipLines) } }],
+        partialFingerprints: { 'pesFinding/v1': fingerprint(`${practice.id}|signal|${finding.signal}`) },
+        properties: { signal: finding.signal, band: practice.band },
+      };
+    }
+    const { check } = finding;
     return {
-      ruleId: ruleId(practice.number, practice.id),
-      ruleIndex: ruleIndex.get(practice.id)!,
-      level,
-      message: { text: `${check.message} (#${practice.number} ${practice.title}: ${BAND_LABEL[practice.band]}, ${practice.score === null ? 'no score' : `${scoreText(practice.score)}/100`})` },
+      ...rule,
+      message: { text: `${check.message} (${standing(practice)})` },
       locations: [location(check.location.line, check.location.column)],
       ...(check.related.length > 0
         ? { relatedLocations: check.related.map((related, index) => ({ id: index + 1, ...location(related.line, related.column), message: { text: `also ${related.path.join('.')}` } })) }
@@ -39,15 +54,12 @@ export function renderSarif(report: Report, options: RenderOptions): string {
     };
   });
   const log = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: report.tool.name, version: report.tool.version, semanticVersion: report.tool.version, rules } },
-        originalUriBaseIds: {
-          [SOURCE_ROOT]: { description: { text: 'The directory pes was run from.' } },
-          ...(artifact.uriBaseId === FILE_SYSTEM_ROOT ? { [FILE_SYSTEM_ROOT]: { uri: 'file:///', description: { text: 'The root of the file system, for a file outside the directory pes was run from.' } } } : {}),
-        },
+        tool: { driver: sarifDriver(report.tool, rules) },
+        originalUriBaseIds: originalUriBaseIds([artifact]),
         artifacts: [{ location: artifact, hashes: { 'sha-256': report.inputs.partnership.sha256 } }],
         invocations: [{ executionSuccessful: true }],
         results,
@@ -68,24 +80,8 @@ export function renderSarif(report: Report, options: RenderOptions): string {
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-const SOURCE_ROOT = '%SRCROOT%';
-const FILE_SYSTEM_ROOT = 'FILESYSTEMROOT';
-
-/**
- * The partnership file as SARIF wants it: a relative URI reference, every path segment
- * percent-encoded (a space is %20), against a base: the directory pes ran in for a
- * file below it, the file-system root for a file elsewhere (reports show such a path
- * absolute).
- */
-function artifactLocation(file: string): { uri: string; uriBaseId: string } {
-  const absolute = file.startsWith('/');
-  const uri = file
-    .replace(/^\/+/, '')
-    .split('/')
-    .map((segment) => encodeURIComponent(segment))
-    .join('/');
-  return { uri, uriBaseId: absolute ? FILE_SYSTEM_ROOT : SOURCE_ROOT };
-}
+/** SARIF calls a notice a note. */
+const SARIF_LEVEL = { error: 'error', warning: 'warning', notice: 'note' } as const;
 
 function ruleId(number: number, id: string): string {
   return `PES${String(number).padStart(2, '0')}-${id}`;

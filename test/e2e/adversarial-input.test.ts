@@ -90,7 +90,7 @@ describe('--discussion', () => {
     const result = pes([...args, '--fail-under', '99']);
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(/^Discussion guide: /);
-    expect(result.stderr).toMatch(/^gate failed: overall score \d+ is below the minimum of 99\n$/);
+    expect(result.stderr).toMatch(/^gate failed: overall score \d+ is below the minimum of 99; set by --fail-under 99\n$/);
   });
 });
 

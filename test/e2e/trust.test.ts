@@ -44,7 +44,7 @@ describe('pes init, then pes assess', () => {
     expect(pes(['validate', 'x.yaml'], { cwd: dir }).stdout).toMatch(/valid \(.*\); 1 placeholder to fill in \(line 13\)/);
     const gate = pes(['assess', 'x.yaml', '--format', 'json', '--fail-under', '50'], { cwd: dir });
     expect(gate.status).toBe(1);
-    expect(gate.stderr).toBe('gate failed: overall score unknown (no practice has evidence) is below the minimum of 50\n');
+    expect(gate.stderr).toBe('gate failed: overall score unknown (no practice has evidence) is below the minimum of 50; set by --fail-under 50\n');
   });
 });
 
@@ -55,7 +55,7 @@ describe('gates on a file that describes little', () => {
     const report = json(['assess', 'examples/new-network.yaml']);
     const undescribed = report.practices.filter((practice) => practice.band === 'not_described');
     expect(undescribed.length).toBeGreaterThan(0);
-    for (const practice of undescribed) expect(gate.stderr).toContain(`#${practice.number} ${practice.title} is not described (no evidence, no points); --fail-on gap`);
+    for (const practice of undescribed) expect(gate.stderr).toContain(`#${practice.number} ${practice.title} is not described (no evidence, no points); set by --fail-on gap`);
     const failing = report.practices.filter((practice) => practice.band === 'gap' || practice.band === 'not_described').length;
     expect(gate.stdout).toMatch(new RegExp(`<testsuites [^>]*tests="${report.practices.length}" failures="${failing}" errors="0" skipped="0"`));
   });

@@ -2,7 +2,7 @@
 /* eslint-disable */
 /** True exactly when the schema accepts `input`. */
 export function isValidConfig(input: unknown): boolean {
-  return v26(input);
+  return v30(input);
 }
 
 function v0(x: any): boolean {
@@ -113,20 +113,25 @@ function v21(x: any): boolean {
 }
 
 function v22(x: any): boolean {
-  return v8(x) || v4(x);
+  return ["error","warning","notice","none"].includes(x);
 }
 
 function v23(x: any): boolean {
-  if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
-  if (!v22(x["practice"])) return false;
-  if (!v4(x["reason"])) return false;
-  for (const key of Object.keys(x)) if (!["practice","reason"].includes(key)) return false;
-  return true;
+  return x === undefined || v22(x);
 }
 
 function v24(x: any): boolean {
-  if (!Array.isArray(x)) return false;
-  for (const item of x) if (!v23(item)) return false;
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
+  if (!v23(x["strong"])) return false;
+  if (!v23(x["developing"])) return false;
+  if (!v23(x["gap"])) return false;
+  if (!v23(x["not_described"])) return false;
+  if (!v23(x["paper_only"])) return false;
+  if (!v23(x["divergent"])) return false;
+  if (!v23(x["hidden_strength"])) return false;
+  if (!v23(x["confirmed_gap"])) return false;
+  if (!v23(x["confirmed_strength"])) return false;
+  for (const key of Object.keys(x)) if (!["strong","developing","gap","not_described","paper_only","divergent","hidden_strength","confirmed_gap","confirmed_strength"].includes(key)) return false;
   return true;
 }
 
@@ -135,6 +140,28 @@ function v25(x: any): boolean {
 }
 
 function v26(x: any): boolean {
+  return v8(x) || v4(x);
+}
+
+function v27(x: any): boolean {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
+  if (!v26(x["practice"])) return false;
+  if (!v4(x["reason"])) return false;
+  for (const key of Object.keys(x)) if (!["practice","reason"].includes(key)) return false;
+  return true;
+}
+
+function v28(x: any): boolean {
+  if (!Array.isArray(x)) return false;
+  for (const item of x) if (!v27(item)) return false;
+  return true;
+}
+
+function v29(x: any): boolean {
+  return x === undefined || v28(x);
+}
+
+function v30(x: any): boolean {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
   if (!v1(x["format"])) return false;
   if (!v3(x["audience"])) return false;
@@ -143,7 +170,8 @@ function v26(x: any): boolean {
   if (!v9(x["min_group_size"])) return false;
   if (!v11(x["max_input_mb"])) return false;
   if (!v21(x["gates"])) return false;
-  if (!v25(x["suppress"])) return false;
-  for (const key of Object.keys(x)) if (!["format","audience","rubric","responses","min_group_size","max_input_mb","gates","suppress"].includes(key)) return false;
+  if (!v25(x["severity"])) return false;
+  if (!v29(x["suppress"])) return false;
+  for (const key of Object.keys(x)) if (!["format","audience","rubric","responses","min_group_size","max_input_mb","gates","severity","suppress"].includes(key)) return false;
   return true;
 }
