@@ -14,6 +14,18 @@ export const BAND_LABEL: Record<Band, string> = {
   not_applicable: 'not pursued',
 };
 
+/**
+ * A mark per band for Markdown, where no colour survives: GitHub shows these emoji in a pull-request
+ * comment, and the band word beside them keeps the meaning for anyone who cannot tell the colours apart.
+ */
+export const BAND_MARK: Record<Band, string> = {
+  strong: '🟢',
+  developing: '🟡',
+  gap: '🔴',
+  not_described: '⚪',
+  not_applicable: '➖',
+};
+
 export function scoreText(score: number | null): string {
   return score === null ? '-' : String(Math.round(score));
 }

@@ -192,15 +192,6 @@ describe('HTML in a real browser', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
-
-  it('draws the trend line chart across three annual audits', async () => {
-    const audits = ['2024', '2025', '2026'].map((year) => `examples/audits/cedar-valley-${year}.json`);
-    const { page, problems } = await open(pes(['trend', ...audits, '--format', 'html']).stdout);
-    expect(await page.locator('svg.trend g.series').count()).toBe(7);
-    expect(await page.locator('svg.trend circle').count()).toBe(21);
-    expect(problems).toEqual([]);
-    await page.close();
-  });
 });
 
 describe('gates and exit codes', () => {
@@ -249,7 +240,10 @@ describe('gates and exit codes', () => {
     };
     expect(change.baseline.overall.delta).toBeCloseTo(91.5 - 73.1, 5);
     expect(change.narrative).toContain('Since the assessment of 2025-06-30 the overall score rose by 18 points.');
-    const regression = pes(['assess', MATURE, '--as-of', '2025-06-30', '--format', 'json', '--baseline', 'examples/audits/cedar-valley-2026.json', '--fail-on-regression']);
+    // A later assessment from the file alone (the shipped 2026 audit also counts the workshop survey).
+    const later = join(scratch(), 'later.json');
+    writeFileSync(later, pes(['assess', MATURE, '--as-of', '2026-06-30', '--format', 'json']).stdout);
+    const regression = pes(['assess', MATURE, '--as-of', '2025-06-30', '--format', 'json', '--baseline', later, '--fail-on-regression']);
     expect(regression.status).toBe(1);
     expect(regression.stderr).toMatch(/^gate failed: overall score fell from 92 to 73 since 2026-06-30; set by --fail-on-regression\n/);
   });
@@ -273,7 +267,7 @@ describe('pes trend', () => {
     const lines = result.stdout.split('\n');
     expect(lines[2]).toMatch(/2024-06-30 +2025-06-30 +2026-06-30 +change$/);
     expect(lines[3]).toMatch(/^Overall +56 +73 ↑ +92 ↑ +\+35$/);
-    expect(lines.filter((line) => /^\d /.test(line))).toHaveLength(6);
+    expect(lines.slice(0, lines.indexOf('Practices')).filter((line) => /^\d /.test(line))).toHaveLength(6);
   });
 
   it('refuses reports about different partnerships', () => {

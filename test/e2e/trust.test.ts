@@ -236,13 +236,17 @@ describe('--baseline', () => {
   });
 
   it('shows the change per practice and per principle in the terminal, and names the practices that fell', () => {
-    const result = pes(['assess', MATURE, '--as-of', '2025-06-30', '--baseline', 'examples/audits/cedar-valley-2026.json', '--format', 'table', '--width', '120']);
+    // A later assessment from the file alone as the baseline (the shipped 2026 audit also counts the workshop survey).
+    const dir = scratch();
+    const later = join(dir, 'later.json');
+    writeFileSync(later, pes(['assess', MATURE, '--as-of', '2026-06-30', '--format', 'json']).stdout);
+    const result = pes(['assess', MATURE, '--as-of', '2025-06-30', '--baseline', later, '--format', 'table', '--width', '120']);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^Overall 73\/100 {2}developing {2}↓−18 since 2026-06-30/m);
     expect(result.stdout).toMatch(/│ Change │/);
     expect(result.stdout).toMatch(/│ +6 │ Partnership communications +│ +0 │ gap +│ +↓−100 │/);
     expect(result.stdout).toMatch(/^ {2}2 Momentum +[█░]+ +\d+ ↓−\d+ +developing/m);
-    const report = json(['assess', MATURE, '--as-of', '2025-06-30', '--baseline', 'examples/audits/cedar-valley-2026.json']);
+    const report = json(['assess', MATURE, '--as-of', '2025-06-30', '--baseline', later]);
     expect(report.narrative).toMatch(/13 practices fell: "Partnership communications" \(down 100 points\), .* and "Fewest critical metrics" \(down 20 points\)\./);
   });
 });

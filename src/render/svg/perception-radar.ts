@@ -7,6 +7,7 @@
  */
 import type { Report } from '../../model/report.js';
 import { escapeXml as h } from '../../text/xml-text.js';
+import { BAND_ZONE } from './band-zones.js';
 import { fixed } from './format.js';
 
 type Principle = Pick<Report['principles'][number], 'number' | 'short' | 'title' | 'evidenceScore' | 'perception'>;
@@ -18,7 +19,7 @@ const RADIUS = 150;
 /** Okabe-Ito blue and orange: told apart by people with any common colour blindness, and by line style too. */
 export const EVIDENCE_COLOUR = '#0072B2';
 export const PERCEPTION_COLOUR = '#D55E00';
-const ZONE = { gap: '#fbe9e7', developing: '#fff4de', strong: '#e8f4ea' };
+const ZONE = BAND_ZONE;
 
 interface Shape {
   key: 'evidence' | 'perception';
