@@ -12,12 +12,12 @@ import type { Rubric } from '../model/rubric.js';
 import type { FailOn } from '../model/labels.js';
 import { isUserError, UserError } from '../load/located-error.js';
 import { loadPartnership } from '../load/partnership.js';
-import { defaultAudience, type Audience, type Format } from '../model/formats.js';
+import type { Audience } from '../model/formats.js';
 import { resolveSeverity } from '../model/severity.js';
 import type { RenderOptions } from '../render/options.js';
 import { requestedFormats, writeProblems } from './problem-output.js';
 import { DEFAULT_MAX_INPUT_MB, DEFAULT_MIN_GROUP_SIZE } from '../model/defaults.js';
-import { FILE_EXTENSIONS, formatForFile, rendererFor } from '../render/formats.js';
+import { formatForFile, OUTPUT_FORMATS, outputFormat, type OutputFormat } from '../render/formats.js';
 import { aggregateResponses } from '../survey/aggregate.js';
 import { groupNamer } from '../survey/group-names.js';
 import { resolveAsOf } from './as-of.js';
@@ -58,7 +58,7 @@ export interface AssessOptions {
 
 /** How far a run got: what a refused input's problems are written with, and whether an error came after the inputs were read. */
 interface Progress {
-  configFormat?: Format;
+  configFormat?: string;
   /** The partnership file, once read: a problem on the whole of it spans its lines. */
   read?: { file: string; lines: number };
   inputs: string[];
@@ -73,7 +73,7 @@ export async function assess(file: string, options: AssessOptions): Promise<void
     // A file that does not validate (the partnership, the config, a response file...) is
     // reported in the machine format asked for, on its lines; other errors as they are.
     if (!isUserError(error) || progress.rendering || error.errors.some((entry) => entry.file === 'pes')) throw error;
-    const formats = requestedFormats(options.format) ?? (options.output !== undefined ? [formatForFile(options.output)].filter((format) => format !== undefined) : undefined) ?? (progress.configFormat ? [progress.configFormat] : []);
+    const formats = requestedFormats(options.format) ?? (options.output !== undefined ? [formatForFile(options.output)?.name].filter((format) => format !== undefined) : undefined) ?? (progress.configFormat ? [progress.configFormat] : []);
     await writeProblems('assess', progress.read ? [{ ...progress.read, valid: !error.errors.some((entry) => entry.file === progress.read!.file) }] : [], error.errors, {
       formats,
       output: options.output,
@@ -203,7 +203,7 @@ async function runAssessment(file: string, options: AssessOptions, progress: Pro
   if (practiceShown !== undefined) {
     const result = report.practices.find((practice) => practice.id === practiceShown)!;
     // One practice reads as text even in a pipe; JSON only when asked for.
-    const asked = options.format ?? (options.output !== undefined ? formatForFile(options.output) : undefined) ?? 'table';
+    const asked = options.format ?? (options.output !== undefined ? formatForFile(options.output)?.name : undefined) ?? 'table';
     if (asked !== 'table' && asked !== 'json') throw new UserError({ file: 'pes', message: '--practice prints one practice as text (--format table) or as json' });
     if (options.outputDir !== undefined) throw new UserError({ file: 'pes', message: '--practice prints one practice: write it with --output FILE, not --output-dir' });
     const { renderPracticeDetail } = await import('../render/practice.js');
@@ -218,10 +218,10 @@ async function runAssessment(file: string, options: AssessOptions, progress: Pro
     else writeStdout(guide);
   } else {
     for (const format of formats) {
-      const audience = options.audience ?? config.audience ?? defaultAudience(format);
-      const rendered = ensureNewline((await rendererFor(format))(report, { ...renderOptions, audience }));
+      const audience = options.audience ?? config.audience ?? format.audience;
+      const rendered = ensureNewline((await format.load())(report, { ...renderOptions, audience }));
       if (options.outputDir !== undefined) {
-        outputs.push({ file: join(options.outputDir, `${reportStem(shownFile)}.${FILE_EXTENSIONS[format]}`), content: rendered });
+        outputs.push({ file: join(options.outputDir, `${reportStem(shownFile)}.${format.extension}`), content: rendered });
       } else if (options.output !== undefined) {
         outputs.push({ file: options.output, content: rendered });
       } else {
@@ -243,20 +243,26 @@ function reportStem(shownFile: string): string {
 }
 
 /** --format (one, or several separated by commas), else the --output file's extension, else the config, else table on a terminal and JSON in a pipe. */
-function chosenFormats(options: AssessOptions, configured: Format | undefined): Format[] {
-  const requested = requestedFormats(options.format) as Format[] | undefined;
+export function chosenFormats(
+  options: Pick<AssessOptions, 'format' | 'output' | 'outputDir'>,
+  configured: string | undefined,
+  formats: readonly OutputFormat[] = OUTPUT_FORMATS,
+): OutputFormat[] {
+  const named = (name: string) => outputFormat(name, formats)!;
+  const requested = requestedFormats(options.format, formats.map(({ name }) => name));
   if (requested) {
     if (requested.length > 1 && options.outputDir === undefined) {
       throw new UserError({ file: 'pes', message: 'several formats need --output-dir DIR to write them into' });
     }
-    return requested;
+    return requested.map(named);
   }
   if (options.output !== undefined) {
-    const implied = formatForFile(options.output);
+    const implied = formatForFile(options.output, formats);
     if (implied) return [implied];
   }
-  if (configured) return [configured];
-  return [stdoutIsTerminal() ? 'table' : 'json'];
+  // findConfig has checked the configured name against the same registry.
+  const fallback = configured ?? (stdoutIsTerminal() ? 'table' : 'json');
+  return [named(fallback)];
 }
 
 /** The practice --practice names, by number or id, or a one-line error naming the range. */

@@ -7,6 +7,7 @@ import { CONFIG_FILE, DEFAULT_MAX_ANNOTATIONS, DEFAULT_MAX_IMPORT_ROWS, DEFAULT_
 import { AUDIENCES } from '../model/formats.js';
 import { FAIL_ON } from '../model/labels.js';
 import { PROBLEM_FORMATS } from '../model/problems.js';
+import { formatNames, OUTPUT_FORMATS, type OutputFormat } from '../render/formats.js';
 import { EXIT_USAGE, runCommand } from './run.js';
 import { colorEnabled, terminalWidth, writeStdout } from './terminal.js';
 import { VERSION } from './version.js';
@@ -18,7 +19,8 @@ const maxAnnotationsOption = () =>
 const maxInputOption = () =>
   new Option('--max-input-mb <megabytes>', 'refuse input files larger than this').default(DEFAULT_MAX_INPUT_MB).argParser(positiveNumber);
 
-export function buildProgram(): Command {
+/** The whole command line; `formats` is the output-format registry whose names --format offers. */
+export function buildProgram(formats: readonly OutputFormat[] = OUTPUT_FORMATS): Command {
   const program = new Command('pes')
     .description('Check a multi-stakeholder partnership against the 27-practice backbone gap rubric.')
     .version(VERSION, '-V, --version', 'print the version')
@@ -54,7 +56,7 @@ export function buildProgram(): Command {
     .option('--rubric <file>', 'use this rubric instead of the built-in pes-27')
     .option(
       '--format <formats>',
-      'table, json, markdown, html, csv, sarif, junit or github; several with commas and --output-dir (default: table on a terminal, json in a pipe)',
+      `${formatNames(formats)}; several with commas and --output-dir (default: table on a terminal, json in a pipe)`,
     )
     .addOption(
       new Option('--audience <reader>', 'partners: plain words; coordinator: with YAML paths, lines and priorities (default: partners for html and markdown, coordinator otherwise)').choices(

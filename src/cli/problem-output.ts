@@ -6,9 +6,8 @@
  */
 import { join } from 'node:path';
 import { UserError, type LocatedError } from '../load/located-error.js';
-import { FORMATS } from '../model/formats.js';
 import { PROBLEM_FORMATS, type CheckedFile, type FileProblem, type ProblemFormat, type ProblemList } from '../model/problems.js';
-import { FILE_EXTENSIONS } from '../render/formats.js';
+import { FORMATS, outputFormat } from '../render/formats.js';
 import { problemRendererFor } from '../render/problems/formats.js';
 import { EXIT_USAGE, printUserErrors } from './run.js';
 import { writeStdout } from './terminal.js';
@@ -56,7 +55,7 @@ export async function writeProblems(command: ProblemList['command'], files: read
   const outputs: Output[] = [];
   for (const format of formats) {
     const content = (await problemRendererFor(format))(list, { maxAnnotations: destination.maxAnnotations });
-    if (destination.outputDir !== undefined) outputs.push({ file: join(destination.outputDir, `${destination.stem ?? command}.${FILE_EXTENSIONS[format]}`), content });
+    if (destination.outputDir !== undefined) outputs.push({ file: join(destination.outputDir, `${destination.stem ?? command}.${outputFormat(format)!.extension}`), content });
     else if (destination.output !== undefined) outputs.push({ file: destination.output, content });
     else writeStdout(content);
   }

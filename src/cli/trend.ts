@@ -24,7 +24,7 @@ export async function trend(files: readonly string[], options: TrendOptions): Pr
   if (names.size > 1) {
     throw new UserError({ file: 'pes', message: `these reports are about different partnerships (${[...names].join(', ')}); a trend needs one` });
   }
-  const implied = options.output !== undefined ? formatForFile(options.output) : undefined;
+  const implied = options.output !== undefined ? formatForFile(options.output)?.name : undefined;
   const format = (options.format ?? implied ?? 'table') as TrendFormat;
   if (!(TREND_FORMATS as readonly string[]).includes(format)) {
     throw new UserError({ file: 'pes', message: `pes trend writes ${TREND_FORMATS.join(', ')}, not "${format}"` });

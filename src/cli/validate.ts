@@ -22,7 +22,7 @@ export interface ValidateOptions {
 }
 
 export async function validate(files: readonly string[], options: ValidateOptions): Promise<void> {
-  const format = options.format ?? (options.output !== undefined ? formatForFile(options.output) : undefined) ?? 'table';
+  const format = options.format ?? (options.output !== undefined ? formatForFile(options.output)?.name : undefined) ?? 'table';
   const errors: LocatedError[] = [];
   const checked: CheckedFile[] = [];
   for (const file of files) {

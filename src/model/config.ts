@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 
-import { AUDIENCES, FORMATS } from './formats.js';
+import { AUDIENCES } from './formats.js';
 import { FAIL_ON } from './labels.js';
 import { SEVERITIES, type SeverityKey } from './severity.js';
 
@@ -13,7 +13,8 @@ const level = z.optional(z.enum(SEVERITIES));
 const practiceKey = z.union([z.int().check(z.gte(1)), z.string().check(z.minLength(1))]);
 
 export const configSchema = z.strictObject({
-  format: z.optional(z.enum(FORMATS).check(z.describe('Default output format.'))),
+  // Which names are formats is for the renderers' registry to say (src/render/formats.ts); the CLI checks it on reading the file.
+  format: z.optional(z.string().check(z.describe('Default output format: one of the `pes assess --format` choices.'))),
   audience: z.optional(z.enum(AUDIENCES).check(z.describe('Who reads the reports: partners (plain words) or coordinator (with YAML paths and lines). Default: partners for html and markdown, coordinator otherwise.'))),
   rubric: z.optional(z.string().check(z.minLength(1), z.describe('Rubric file, relative to this config file.'))),
   responses: z.optional(z.array(z.string().check(z.minLength(1))).check(z.describe('Response folders or files, relative to this config file.'))),

@@ -3,7 +3,7 @@
  * oldest assessment first, and survey perception where the reports carried a survey.
  */
 import type { PerceptionSeries, PracticeHistory, Trend, TrendSeries } from '../assess/trend.js';
-import type { Format } from '../model/formats.js';
+import type { Format } from './formats.js';
 import { arrow, deltaText } from './changes.js';
 import { csvDocument } from '../text/csv-cell.js';
 import { BAND_LABEL, BAND_MARK, scoreText } from './labels.js';

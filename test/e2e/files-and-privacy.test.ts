@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { byCodePoint } from '../../src/model/order.js';
+import { FORMATS } from '../../src/render/formats.js';
 import { pes, ROOT } from '../helpers/cli.js';
 
 const MATURE = join(ROOT, 'examples/mature-coalition.yaml');
 const RESPONSES = join(ROOT, 'examples/responses/mature-coalition');
-const FORMATS = ['table', 'json', 'markdown', 'html', 'csv', 'sarif', 'junit', 'github'];
 
 function scratch(): string {
   return mkdtempSync(join(tmpdir(), 'pes-files-'));

@@ -7,13 +7,13 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.js';
+import { FORMATS, OUTPUT_FORMATS } from '../../src/render/formats.js';
 import { expectNoStackTrace, pes, ROOT } from '../helpers/cli.js';
 
 const STRUGGLING = 'examples/struggling-alliance.yaml';
 const MATURE = 'examples/mature-coalition.yaml';
 const RESPONSES = 'examples/responses/mature-coalition';
 const HOSTILE = 'test/fixtures/partnerships/hostile.yaml';
-const FORMATS = ['table', 'json', 'markdown', 'html', 'csv', 'sarif', 'junit', 'github'];
 
 const { cases } = JSON.parse(readFileSync(join(ROOT, 'test/golden/cases.json'), 'utf8')) as { cases: { name: string; args: string[] }[] };
 
@@ -41,6 +41,27 @@ describe('every format', () => {
     const args = ['assess', MATURE, '--responses', RESPONSES, '--format', format];
     expect(pes(args).stdout).toBe(pes(args).stdout);
   });
+
+  it('--help offers every registered format', () => {
+    const help = pes(['assess', '--help']).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain(`--format <formats> ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS.at(-1)};`);
+  });
+
+  it.each(OUTPUT_FORMATS.map(({ name, extension }) => ({ name, extension })))(
+    '$name is accepted in .pesrc.yaml, named *.$extension in --output-dir and implied by --output r.$extension',
+    ({ name, extension }) => {
+      const dir = scratch();
+      writeFileSync(join(dir, 'p.yaml'), readFileSync(join(ROOT, STRUGGLING)));
+      const flagged = pes(['assess', 'p.yaml', '--no-config', '--format', name], { cwd: dir });
+      expect(flagged.status).toBe(0);
+      writeFileSync(join(dir, '.pesrc.yaml'), `format: ${name}\n`);
+      expect(pes(['assess', 'p.yaml'], { cwd: dir })).toMatchObject({ status: 0, stdout: flagged.stdout });
+      expect(pes(['assess', 'p.yaml', '--format', name, '--output-dir', 'out'], { cwd: dir }).status).toBe(0);
+      expect(readdirSync(join(dir, 'out'))).toEqual([`p.${extension}`]);
+      expect(pes(['assess', 'p.yaml', '--no-config', '--output', `r.${extension}`], { cwd: dir }).status).toBe(0);
+      expect(`${readFileSync(join(dir, `r.${extension}`), 'utf8')}`).toBe(flagged.stdout);
+    },
+  );
 
   it('writes several formats into --output-dir, and infers the format from --output', () => {
     const dir = scratch();
