@@ -18,6 +18,7 @@ import { isIsoDate, onOrBefore, todayIso, type IsoDate } from '../model/dates.js
 import { terminalSafe } from '../text/sanitize.js';
 import { styler } from '../render/terminal-style.js';
 import { profileChoices } from '../survey/flow.js';
+import { profileQuestion } from '../model/profile.js';
 import { commentQuestion, questionnaire } from '../survey/questions.js';
 import { newResponse } from '../survey/response-file.js';
 import { serializeResponse } from '../survey/response-writer.js';
@@ -267,6 +268,7 @@ function participantSetup(workshopId: string, rubric: ReportContext['rubric'], p
     organisations: choices.partners.map((partner) => ({ id: partner.id, name: terminalSafe(partner.name), sector: partner.sector })),
     sectors: choices.sectors.map((sector) => ({ value: sector.value, label: sector.name.charAt(0).toUpperCase() + sector.name.slice(1) })),
     roles: choices.roles.map((role) => ({ value: role.value, label: role.name })),
+    questions: { organisation: profileQuestion('organisation').question, sector: profileQuestion('sector').question, role: profileQuestion('role').question },
   };
 }
 

@@ -4,9 +4,10 @@
  * saved before the next question is shown; a resumed survey starts at the first
  * unanswered statement.
  */
-import type { Partnership } from '../model/partnership.js';
+import type { Partner, Partnership } from '../model/partnership.js';
 import type { SurveyResponse } from '../model/responses.js';
-import { DONT_KNOW, RESPONDENT_SECTORS, ROLE_LABELS, ROLES, type Role } from '../model/vocabulary.js';
+import { PROFILE_QUESTIONS, profileQuestion, type ProfileKey, type ProfileQuestion } from '../model/profile.js';
+import { DONT_KNOW } from '../model/vocabulary.js';
 import { isActive } from '../checks/read.js';
 import type { Rubric } from '../model/rubric.js';
 import { BACK, type Choice, type Prompter } from './prompter.js';
@@ -67,36 +68,39 @@ function profileDone(response: SurveyResponse): boolean {
 /** What the profile offers, in the terminal survey and in the workshop alike: the active partners by name, the sectors and the roles. */
 export function profileChoices(partnership: Partnership, asOf: string) {
   const active = (partnership.partners ?? []).filter((partner) => isActive(partner, asOf)).sort((a, b) => byCodePoint(a.name, b.name));
-  return {
-    partners: active,
-    sectors: RESPONDENT_SECTORS.map((sector) => ({ value: sector, name: sector.replace(/_/g, ' ') })),
-    roles: ROLES.map((role) => ({ value: role, name: ROLE_LABELS[role] })),
-  };
+  const choicesOf = (key: ProfileKey) => profileQuestion(key).choices!.map(({ value, label }) => ({ value, name: label }));
+  return { partners: active, sectors: choicesOf('sector'), roles: choicesOf('role') };
 }
 
+/** The profile questions in their table's order; every one may be skipped. */
 async function askProfile(prompter: Prompter, { partnership, response, asOf }: SurveySession): Promise<void> {
-  const choices = profileChoices(partnership, asOf);
+  const { partners } = profileChoices(partnership, asOf);
+  const answers: Partial<Record<ProfileKey, string>> = {};
+  for (const question of PROFILE_QUESTIONS) {
+    const answer = question.key === 'organisation' ? await askOrganisation(prompter, question, partners) : await askQuestion(prompter, question, answers, partners);
+    if (answer !== undefined) answers[question.key] = answer;
+  }
+  response.respondent = { id: response.respondent.id, ...answers } as SurveyResponse['respondent'];
+}
+
+async function askOrganisation(prompter: Prompter, question: ProfileQuestion, partners: readonly Partner[]): Promise<string | undefined> {
   const organisations: Choice<string>[] = [
-    ...choices.partners.map((partner) => ({ value: partner.id, name: partner.name })),
+    ...partners.map((partner) => ({ value: partner.id, name: partner.name })),
     { value: TYPED, name: 'Another organisation (type its name)' },
     { value: UNSTATED, name: 'Prefer not to say' },
   ];
-  let organisation: string | undefined = await prompter.select('Which organisation are you with?', organisations);
-  if (organisation === TYPED) organisation = (await prompter.input('Organisation name')).trim() || undefined;
-  if (organisation === UNSTATED) organisation = undefined;
-  const partner = choices.partners.find((candidate) => candidate.id === organisation);
+  const organisation = await prompter.select(question.question, organisations);
+  if (organisation === TYPED) return (await prompter.input('Organisation name')).trim() || undefined;
+  return organisation === UNSTATED ? undefined : organisation;
+}
 
-  const sector = await prompter.select('Which sector is your organisation in?', [...choices.sectors, { value: UNSTATED, name: 'Prefer not to say' }], partner?.sector);
-  const role = await prompter.select('What is your role in the partnership?', [...choices.roles, { value: UNSTATED, name: 'Prefer not to say' }]);
-  const name = (await prompter.input('Your name (optional: leave empty to stay anonymous)')).trim();
-
-  response.respondent = {
-    id: response.respondent.id,
-    ...(organisation !== undefined ? { organisation } : {}),
-    ...(sector !== UNSTATED ? { sector: sector as SurveyResponse['respondent']['sector'] } : {}),
-    ...(role !== UNSTATED ? { role: role as Role } : {}),
-    ...(name !== '' ? { name } : {}),
-  };
+async function askQuestion(prompter: Prompter, question: ProfileQuestion, earlier: Partial<Record<ProfileKey, string>>, partners: readonly Partner[]): Promise<string | undefined> {
+  if (!question.choices) return (await prompter.input(question.question)).trim() || undefined;
+  // A partner's sector is known from the partnership file: offered first, so most people just confirm it.
+  const initial = question.key === 'sector' ? partners.find((partner) => partner.id === earlier.organisation)?.sector : undefined;
+  const choices = [...question.choices.map(({ value, label }) => ({ value, name: label })), { value: UNSTATED, name: 'Prefer not to say' }];
+  const chosen = await prompter.select(question.question, choices, initial);
+  return chosen === UNSTATED ? undefined : chosen;
 }
 
 /** What the respondent sees at the end: their own averages per principle. */

@@ -9,13 +9,14 @@ import { closestMatch } from '../load/closest-match.js';
 import type { LocatedError } from '../load/located-error.js';
 import type { Partnership } from '../model/partnership.js';
 import type { Answer, SurveyResponse } from '../model/responses.js';
+import { PROFILE_QUESTIONS, type ProfileKey } from '../model/profile.js';
 import { DONT_KNOW, RESPONDENT_SECTORS, ROLE_LABELS, ROLES, type Role } from '../model/vocabulary.js';
 import type { Rubric } from '../model/rubric.js';
 import { isIsoDate } from '../model/dates.js';
 import { commentStem } from './questions.js';
 import { newResponse } from './response-file.js';
 
-type ProfileField = 'organisation' | 'sector' | 'role' | 'name' | 'date';
+type ProfileField = ProfileKey | 'date';
 type ColumnMeaning = { kind: 'practice'; id: string } | { kind: 'profile'; field: ProfileField } | { kind: 'comment'; principle: string } | { kind: 'ignored' };
 
 export interface ImportResult {
@@ -42,13 +43,13 @@ export interface ImportOptions {
   maxRows: number;
 }
 
-// Checked in this order: "Which sector is your organisation in?" is the sector, and
-// "Name of your organisation" an organisation, not a person's name.
+// Questions with choices are recognised first: "Which sector is your organisation in?" is the
+// sector, not an organisation. Then free text in the table's order, so "Name of your organisation"
+// is an organisation, not a person's name; then the form's own timestamp.
 const PROFILE_HEADERS: [ProfileField, RegExp][] = [
-  ['sector', /^(sector|which sector)/i],
-  ['role', /^(role|what is your role|your role)/i],
-  ['organisation', /organi[sz]ation|^org$|company|employer/i],
-  ['name', /^(name|your name|full name)/i],
+  ...[...PROFILE_QUESTIONS.filter((question) => question.choices), ...PROFILE_QUESTIONS.filter((question) => !question.choices)].map(
+    (question): [ProfileField, RegExp] => [question.key, question.header],
+  ),
   ['date', /^(timestamp|date|submitted|submission date|completed)/i],
 ];
 

@@ -3,7 +3,7 @@
  * lists one question per row (profile, statements, comments) with its answer
  * options, ready to paste into a forms tool; the Markdown prints as a handout.
  */
-import { RESPONDENT_SECTORS, ROLE_LABELS, ROLES } from '../model/vocabulary.js';
+import { PROFILE_QUESTIONS, type ProfileChoice } from '../model/profile.js';
 import type { Rubric } from '../model/rubric.js';
 import { csvDocument } from '../text/csv-cell.js';
 import { escapeMarkdown } from '../text/markdown-text.js';
@@ -12,9 +12,9 @@ import { commentQuestion, questionnaire } from './questions.js';
 export function surveyTemplateCsv(rubric: Rubric): string {
   const scale = [...rubric.survey.scale.map((label, index) => `${index + 1} ${label}`), rubric.survey.dont_know].join(' | ');
   const rows: string[][] = [['question_id', 'section', 'question', 'type', 'options']];
-  rows.push(['organisation', 'About you', 'Which organisation are you with?', 'text', '']);
-  rows.push(['sector', 'About you', 'Which sector is your organisation in?', 'choice', RESPONDENT_SECTORS.join(' | ')]);
-  rows.push(['role', 'About you', 'What is your role in the partnership?', 'choice', ROLES.map((role) => `${role} (${ROLE_LABELS[role]})`).join(' | ')]);
+  for (const question of onForms()) {
+    rows.push([question.key, 'About you', question.question, question.choices ? 'choice' : 'text', question.choices?.map(optionText).join(' | ') ?? '']);
+  }
   for (const question of questionnaire(rubric)) {
     const section = `${question.principle.number}. ${question.principle.title}`;
     rows.push([question.practice.id, section, question.practice.statement, 'scale', scale]);
@@ -36,9 +36,7 @@ export function surveyTemplateMarkdown(rubric: Rubric, partnershipName?: string)
     '',
     '## About you (optional)',
     '',
-    '- Organisation: ______________________________',
-    `- Sector: ${RESPONDENT_SECTORS.map((sector) => `☐ ${sector.replace(/_/g, ' ')}`).join('  ')}`,
-    `- Role: ${ROLES.map((role) => `☐ ${escapeMarkdown(ROLE_LABELS[role])}`).join('  ')}`,
+    ...onForms().map(({ title, choices }) => `- ${title}: ${choices ? choices.map(({ label }) => `☐ ${escapeMarkdown(label)}`).join('  ') : '______________________________'}`),
     '',
   ];
   for (const principle of rubric.principles) {
@@ -50,4 +48,13 @@ export function surveyTemplateMarkdown(rubric: Rubric, partnershipName?: string)
     lines.push('', 'Anything to add? ______________________________________________', '');
   }
   return lines.join('\n');
+}
+
+function onForms() {
+  return PROFILE_QUESTIONS.filter((question) => question.onForms);
+}
+
+/** A choice as a forms tool lists it: the value an import reads, with its label when that says more than the value. */
+function optionText({ value, label }: ProfileChoice): string {
+  return label === value.replace(/_/g, ' ') ? value : `${value} (${label})`;
 }

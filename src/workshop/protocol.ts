@@ -73,6 +73,8 @@ export interface ParticipantSetup {
   organisations: { id: string; name: string; sector: string }[];
   sectors: { value: string; label: string }[];
   roles: { value: string; label: string }[];
+  /** The profile questions as the terminal survey asks them (src/model/profile.ts), by the field they fill. */
+  questions: { organisation: string; sector: string; role: string };
 }
 
 export interface ParticipantCounts {
