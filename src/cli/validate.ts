@@ -3,14 +3,14 @@
  * per valid file. With --format json, github, sarif or junit (or an --output whose
  * extension names one) every file and problem is written in that format instead, still exit 2.
  */
-import { isUserError, type LocatedError } from '../load/located-error.js';
+import { isUserError, UserError, type LocatedError } from '../load/located-error.js';
 import { loadPartnership } from '../load/partnership.js';
 import type { CheckedFile } from '../model/problems.js';
 import { formatForFile } from '../render/formats.js';
 import { validSummary } from '../render/problems/summary.js';
 import { terminalSafe } from '../text/sanitize.js';
 import { displayPath, lineCount, readTextInput } from './io.js';
-import { writeProblems } from './problem-output.js';
+import { machineFormats, writeProblems } from './problem-output.js';
 import { writeStdout } from './terminal.js';
 
 export interface ValidateOptions {
@@ -23,6 +23,9 @@ export interface ValidateOptions {
 
 export async function validate(files: readonly string[], options: ValidateOptions): Promise<void> {
   const format = options.format ?? (options.output !== undefined ? formatForFile(options.output)?.name : undefined) ?? 'table';
+  if (options.output !== undefined && machineFormats([format]).length === 0) {
+    throw new UserError({ file: 'pes', message: `--output: validate writes json, github, sarif or junit (${options.format !== undefined ? `--format ${format}` : 'the file name does not say which'})` });
+  }
   const errors: LocatedError[] = [];
   const checked: CheckedFile[] = [];
   for (const file of files) {

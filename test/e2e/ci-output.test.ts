@@ -114,6 +114,10 @@ describe('a file that does not validate, in each machine format', () => {
     expect(result.stderr).toBe(table.stderr);
     expect(expectValidSarif(readFileSync(join(dir, 'problems.sarif'), 'utf8')).runs[0]!.results).toHaveLength(3);
     expect(pes(['validate', schema, '--output', 'problems.sarif'], { cwd: dir })).toMatchObject({ status: 2, stderr: 'problems.sarif: refused: the file exists (use --force to overwrite it)\n' });
+    expect(pes(['validate', schema, '--output', 'problems.html'], { cwd: dir })).toMatchObject({ status: 2, stderr: 'pes: --output: validate writes json, github, sarif or junit (the file name does not say which)\n' });
+    const assess = pes(['assess', schema, '--output', 'assess.junit.xml'], { cwd: dir });
+    expect(assess).toMatchObject({ status: 2, stdout: '' });
+    expect(readFileSync(join(dir, 'assess.junit.xml'), 'utf8')).toMatch(/^<\?xml [^]*<testsuites name="pes assess: 2 problems" tests="2" failures="2"/);
   });
 
   it('pes assess on such a file writes the problems in the format asked for, and every machine format into --output-dir', async () => {
