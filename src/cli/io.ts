@@ -18,6 +18,13 @@ import { DEFAULT_MAX_INPUT_MB } from '../model/defaults.js';
  * grows meanwhile.
  */
 export function readTextInput(file: string, maxMegabytes = DEFAULT_MAX_INPUT_MB): string {
+  const decoded = decodeText(readInputBytes(file, maxMegabytes));
+  if (!decoded.ok) throw new UserError({ file, ...(decoded.position ? { position: decoded.position } : {}), message: decoded.message });
+  return decoded.text;
+}
+
+/** An input file's bytes, with the same checks as readTextInput, for inputs that are not always UTF-8 text (a forms export). */
+export function readInputBytes(file: string, maxMegabytes = DEFAULT_MAX_INPUT_MB): Buffer {
   if (file === '') throw new UserError({ file: 'pes', message: 'a file name is empty' });
   const limit = maxMegabytes * 1024 * 1024;
   let descriptor: number;
@@ -40,9 +47,7 @@ export function readTextInput(file: string, maxMegabytes = DEFAULT_MAX_INPUT_MB)
       if (length > limit) throw new UserError({ file, message: overLimit(length, maxMegabytes) });
       if (length === bytes.length) break;
     }
-    const decoded = decodeText(bytes.subarray(0, length));
-    if (!decoded.ok) throw new UserError({ file, ...(decoded.position ? { position: decoded.position } : {}), message: decoded.message });
-    return decoded.text;
+    return bytes.subarray(0, length);
   } catch (error) {
     if (isUserError(error)) throw error;
     throw new UserError({ file, message: describeFsError(error, 'cannot read the file') });

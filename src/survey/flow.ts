@@ -67,9 +67,13 @@ function profileDone(response: SurveyResponse): boolean {
 
 /** What the profile offers, in the terminal survey and in the workshop alike: the active partners by name, the sectors and the roles. */
 export function profileChoices(partnership: Partnership, asOf: string) {
-  const active = (partnership.partners ?? []).filter((partner) => isActive(partner, asOf)).sort((a, b) => byCodePoint(a.name, b.name));
   const choicesOf = (key: ProfileKey) => profileQuestion(key).choices!.map(({ value, label }) => ({ value, name: label }));
-  return { partners: active, sectors: choicesOf('sector'), roles: choicesOf('role') };
+  return { partners: activePartnersByName(partnership, asOf), sectors: choicesOf('sector'), roles: choicesOf('role') };
+}
+
+/** The partners a respondent can be with on `asOf`, in code-point order of their names. */
+export function activePartnersByName(partnership: Partnership, asOf: string): Partner[] {
+  return (partnership.partners ?? []).filter((partner) => isActive(partner, asOf)).sort((a, b) => byCodePoint(a.name, b.name));
 }
 
 /** The profile questions in their table's order; every one may be skipped. */

@@ -120,7 +120,7 @@ describe('keys that would reach an object prototype', () => {
       rubric,
     );
     expect(response.ok).toBe(false);
-    const imported = importCsv('__proto__,constructor,1\n"{""polluted"":true}",x,4\n', rubric, { file: 'f.csv', idPrefix: 'f', date: '2026-01-01', partnership: partnership(), maxRows: 10 });
+    const imported = importCsv('__proto__,constructor,1\n"{""polluted"":true}",x,4\n', rubric, { file: 'f.csv', date: '2026-01-01', partnership: partnership(), maxRows: 10 });
     expect(imported.ignoredColumns).toEqual(['__proto__', 'constructor']);
     expect(imported.responses[0]!.answers).toEqual({ 'align-on-purpose': 4 });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

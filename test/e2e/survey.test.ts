@@ -38,6 +38,10 @@ describe('pes survey without a terminal', () => {
   it('prints the questionnaire for a forms tool and for paper', () => {
     const csv = parse(pes(['survey', 'template', '--format', 'csv']).stdout) as string[][];
     expect(csv[0]).toEqual(['question_id', 'section', 'question', 'type', 'options']);
+    // With the partnership, its active partners are the organisation dropdown's options, one per line.
+    const withPartners = parse(pes(['survey', 'template', '--format', 'csv', '--partnership', MATURE]).stdout) as string[][];
+    expect(withPartners[1]![3]).toBe('dropdown');
+    expect(withPartners[1]![4]!.split('\n')).toContain('Cedar Valley Food Bank');
     expect(csv.filter((row) => row[3] === 'scale')).toHaveLength(27);
     expect(csv.filter((row) => row[0]!.startsWith('comment:'))).toHaveLength(6);
     const markdown = pes(['survey', 'template', '--format', 'markdown']).stdout;
@@ -45,15 +49,16 @@ describe('pes survey without a terminal', () => {
     expect(markdown.match(/^\| \d+ \| /gm)).toHaveLength(27);
   });
 
-  it('imports a forms export, refuses to overwrite it on a second run, and reads it back', () => {
+  it('imports a forms export, recognises every respondent on a second run, and reads it back', () => {
     const dir = scratch();
     const first = pes(['survey', 'import', FORMS, '--partnership', MATURE, '--dir', 'responses'], { cwd: dir });
     expect(first.status).toBe(0);
-    expect(first.stdout).toBe('imported 16 respondents into responses; ignored columns: Email address (optional)\n');
+    expect(first.stdout).toBe('imported 16 respondents into responses: 16 new, 0 already there (Google Forms layout); ignored columns: Email address (optional)\n');
     expect(readdirSync(join(dir, 'responses'))).toHaveLength(16);
     const again = pes(['survey', 'import', FORMS, '--partnership', MATURE, '--dir', 'responses'], { cwd: dir });
-    expect(again.status).toBe(2);
-    expect(again.stderr).toMatch(/refused: the file exists \(use --force to overwrite it\)/);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toBe('imported 16 respondents into responses: 0 new, 16 already there (Google Forms layout); ignored columns: Email address (optional)\n');
+    expect(readdirSync(join(dir, 'responses'))).toHaveLength(16);
     // The shipped responses are exactly this import.
     for (const name of readdirSync(RESPONSES)) {
       expect(readFileSync(join(dir, 'responses', name), 'utf8')).toBe(readFileSync(join(RESPONSES, name), 'utf8'));

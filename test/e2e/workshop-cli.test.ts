@@ -51,7 +51,7 @@ describe('pes workshop on the command line', { timeout: 60_000 }, () => {
     cpSync(join(ROOT, 'examples/responses/mature-coalition'), others, { recursive: true });
     const other = pes(['workshop', 'examples/struggling-alliance.yaml', '--dir', others, '--host', '127.0.0.1', '--port', '0']);
     expect(other.status).toBe(2);
-    expect(other.stderr).toMatch(/mature-coalition-workshop-2026-row002\.yaml:1:1 these answers are about "Cedar Valley Food Security Coalition", not "Clearwater Textile Alliance"/);
+    expect(other.stderr).toMatch(/gforms-[0-9a-f]{16}\.yaml:1:1 these answers are about "Cedar Valley Food Security Coalition", not "Clearwater Textile Alliance"/);
     // A workshop that could not start leaves nothing behind in the folder.
     expect(readdirSync(others).filter((name) => name.startsWith('.'))).toEqual([]);
   });

@@ -5,7 +5,7 @@
  * seed and the shrunk case of any failure; PES_FUZZ_RUNS raises the count for a long run.
  */
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/assess/report.js';
@@ -36,7 +36,7 @@ const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
 const EXAMPLES = ['examples/mature-coalition.yaml', 'examples/struggling-alliance.yaml', 'examples/new-network.yaml'].map(read);
 const RUBRIC_TEXT = read('rubrics/pes-27.yaml');
 const FORMS = read('examples/forms/mature-coalition-workshop-2026.csv');
-const RESPONSE = read('examples/responses/mature-coalition/mature-coalition-workshop-2026-row002.yaml');
+const RESPONSE = read(`examples/responses/mature-coalition/${readdirSync(join(ROOT, 'examples/responses/mature-coalition')).sort()[0]}`);
 
 /** Every message is one line: FILE:LINE:COL message, or FILE: message. */
 function expectOneLineLocated(errors: readonly LocatedError[], file: string): void {
@@ -169,7 +169,7 @@ describe('hostile input never crashes pes', () => {
     const damagedExport = damage.map((edits) => applyDamage(FORMS, edits as [number, string, number, string][]));
     fc.assert(
       fc.property(fc.oneof(randomCsv, damagedExport, fc.string({ unit: 'binary', maxLength: 300 })), (csv) => {
-        const result = importCsv(csv, rubric, { file: 'f.csv', idPrefix: 'f', date: '2026-06-30', partnership: partnership(), maxRows: 1000 });
+        const result = importCsv(csv, rubric, { file: 'f.csv', date: '2026-06-30', partnership: partnership(), maxRows: 1000 });
         if (result.errors.length > 0) expectOneLineLocated(result.errors, 'f.csv');
         for (const response of result.responses) expect(Object.getPrototypeOf(response.answers)).toBe(Object.prototype);
       }),

@@ -6,6 +6,7 @@ import { DONT_KNOW } from '../../src/model/vocabulary.js';
 import { newResponse, parseResponse } from '../../src/survey/response-file.js';
 import { serializeResponse } from '../../src/survey/response-writer.js';
 import { surveyTemplateCsv, surveyTemplateMarkdown } from '../../src/survey/template.js';
+import { partner, partnership } from '../helpers/partnership.js';
 import { builtinRubric } from '../helpers/rubric.js';
 
 const rubric = await builtinRubric();
@@ -166,9 +167,28 @@ describe('survey template', () => {
     expect(statements.map(([id]) => id)).toEqual(rubric.practices.map((practice) => practice.id));
     expect(statements.map(([, , question]) => question)).toEqual(rubric.practices.map((practice) => practice.statement));
     expect(statements[0]![1]).toBe('1. Clarity of purpose');
-    expect(statements[0]![4]).toBe('1 Strongly disagree | 2 Disagree | 3 Neither agree nor disagree | 4 Agree | 5 Strongly agree | Don\'t know / not applicable');
+    // One option per line: pasted into a forms builder's first option, each line becomes an option.
+    expect(statements[0]![4]!.split('\n')).toEqual(['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree', "Don't know / not applicable"]);
     expect(questions.filter(([id]) => id!.startsWith('comment:')).map(([id]) => id)).toEqual(rubric.principles.map((principle) => `comment:${principle.id}`));
-    expect(questions[1]![4]).toBe('private | public | civil_society | community | academic | funder | other');
+    expect(questions[1]![4]!.split('\n')).toEqual(['private', 'public', 'civil society', 'community', 'academic', 'funder', 'other']);
+    expect(questions[2]![4]!.split('\n')[0]).toBe('Leadership (board, steering group, chair)');
+    // Without a partnership the organisation is typed in.
+    expect(questions[0]!.slice(3)).toEqual(['text', '']);
+  });
+
+  it('offers the active partners, by name in code-point order, as the organisation dropdown', () => {
+    const coalition = partnership({
+      partners: [
+        partner('zed', { name: 'Zed Foods' }),
+        partner('acme', { name: 'Acme Foods' }),
+        partner('gone', { name: 'Gone Ltd', left: '2025-01-01' }),
+        partner('later', { name: 'Later Trust', joined: '2027-01-01' }),
+      ],
+    });
+    const rows = parse(surveyTemplateCsv(rubric, { partnership: coalition, asOf: '2026-06-30' })) as string[][];
+    expect(rows[1]!.slice(3)).toEqual(['dropdown', 'Acme Foods\nZed Foods']);
+    const markdown = surveyTemplateMarkdown(rubric, { partnership: coalition, asOf: '2026-06-30' });
+    expect(markdown).toContain('- Organisation: ☐ Acme Foods  ☐ Zed Foods  ☐ other: ______________');
   });
 
   it('puts each comment box right after the last statement of its principle', async () => {
@@ -185,7 +205,7 @@ describe('survey template', () => {
   });
 
   it('prints six principle sections with 27 rows of five boxes and a "?" box', async () => {
-    const markdown = surveyTemplateMarkdown(rubric, 'Cedar Valley Coalition');
+    const markdown = surveyTemplateMarkdown(rubric, { partnership: partnership({ partnership: { name: 'Cedar Valley Coalition' } }), asOf: '2026-06-30' });
     expect(markdown.split('\n')[0]).toBe('# Cedar Valley Coalition: partnership health survey');
     const sections = markdown.split(/^## /m).slice(1);
     expect(sections.map((section) => section.split('\n')[0])).toEqual([
@@ -203,5 +223,27 @@ describe('survey template', () => {
 
   it('has a generic title without a partnership name', async () => {
     expect(surveyTemplateMarkdown(rubric).split('\n')[0]).toBe('# Partnership health survey');
+  });
+});
+
+describe('the response writer', () => {
+  it('writes exactly what the YAML library writes, for any text in any field', async () => {
+    const { default: fc } = await import('fast-check');
+    const { stringify } = await import('yaml');
+    const { hostileText } = await import('../helpers/hostile-text.js');
+    const text = fc.oneof(fc.string(), hostileText(), fc.constantFrom('', ' a', 'a ', '- a', '? a', 'a: b', '#x', "'q'", '"q"', 'null', 'true', '12', '0x1F', '2026-06-12', 'line\nbreak', '|', '>', '~', '@x', '`x', '%x'));
+    fc.assert(
+      fc.property(text, text, text, fc.option(text, { nil: undefined }), fc.dictionary(fc.constantFrom('purpose', 'momentum'), text), (partnershipName, organisation, comment, name, comments) => {
+        const response = newResponse(rubric, partnershipName || 'p', 'r-1', '2026-06-12', 'pes survey import');
+        response.respondent.organisation = organisation || 'o';
+        if (name !== undefined && name !== '') response.respondent.name = name;
+        response.answers[rubric.practices[0]!.id] = 4;
+        response.answers[rubric.practices[1]!.id] = DONT_KNOW;
+        response.comments = { ...comments, ...(comment !== '' ? { purpose: comment } : {}) };
+        const expected = `# partnership-health survey response (one respondent). Written by pes; edit with care.\n${stringify(response, { lineWidth: 0 })}`;
+        expect(serializeResponse(response, rubric)).toBe(expected);
+      }),
+      { numRuns: Number(process.env.PES_FUZZ_RUNS ?? 300) },
+    );
   });
 });
