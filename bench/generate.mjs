@@ -10,7 +10,7 @@ import { join } from 'node:path';
 export const TARGET = { partners: 10_000, teams: 500, membersPerTeam: 12, metrics: 2_000, decisions: 5_000, answers: 100_000 };
 
 /** mulberry32: a tiny, well-known 32-bit PRNG, deterministic per seed. */
-function random(seed) {
+export function random(seed) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 import { bundleScript } from './bundle.mjs';
 import { generate } from './generate.mjs';
+import { measureImport } from './import.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const runs = Math.max(10, Number(process.env.BENCH_RUNS ?? 15));
@@ -87,6 +88,7 @@ function median(values) {
 
 const measured = [...measure(startup, runs), ...measure(scale, runs)];
 const hostile = measureHostile();
+const surveyImport = measureImport(data);
 const baseline = measured.find((entry) => entry.id === 'baseline').wallMs;
 const rows = measured.map((entry) => {
   const ratio = entry.wallMs / baseline;
@@ -112,6 +114,7 @@ const result = {
   scaling,
   survey: surveyLatency(),
   hostile,
+  surveyImport: surveyImport.cases,
 };
 
 printTable(result);
@@ -167,6 +170,9 @@ function printTable(result) {
   lines.push([`scaling: full / tenth (10x the input)`, '', '', `${growth.timeRatio}x`, growth.target, growth.met ? 'yes' : 'NO']);
   lines.push([`survey: keypress to redrawn prompt (median of ${survey.keypresses})`, String(survey.keypressMs), '', '', '<= 16 ms (one frame)', survey.keypressMs <= 16 ? 'yes' : 'NO']);
   lines.push([`survey: save an answer (median of ${survey.saves})`, String(survey.saveMs), '', '', '<= 5 ms', survey.saveMs <= 5 ? 'yes' : 'NO']);
+  for (const entry of result.surveyImport) {
+    lines.push([entry.case, String(Math.round(entry.seconds * 1000)), Number.isFinite(entry.peakRssMb) ? String(entry.peakRssMb) : 'n/a', '', entry.target, entry.met ? 'yes' : 'NO']);
+  }
   for (const entry of result.hostile) {
     lines.push([`hostile: ${entry.case} (exit ${entry.exit})`, String(Math.round(entry.seconds * 1000)), Number.isFinite(entry.peakRssMb) ? String(entry.peakRssMb) : 'n/a', '', '<= 2 s, <= 200 MB', entry.met ? 'yes' : 'NO']);
   }
