@@ -26,6 +26,7 @@ import { sha256 } from '../text/sha256.js';
 import { displayPath, exists, lineCount, readTextInput } from './io.js';
 import { writeOutputs, writeOutputsInto, type Output } from './write-output.js';
 import { loadResponses } from './responses-source.js';
+import { resolveSourceLinks } from './source-links.js';
 import { resolveRubric } from './rubric-source.js';
 import { GateFailure } from './run.js';
 import { colorEnabled, stdoutIsTerminal, terminalWidth, writeStdout } from './terminal.js';
@@ -54,6 +55,8 @@ export interface AssessOptions {
   config?: string | false;
   maxInputMb?: number;
   maxAnnotations?: number;
+  repoUrl?: string;
+  commit?: string;
 }
 
 /** How far a run got: what a refused input's problems are written with, and whether an error came after the inputs were read. */
@@ -196,6 +199,7 @@ async function runAssessment(file: string, options: AssessOptions, progress: Pro
     severity: resolveSeverity(failOn, config.severity),
     maxAnnotations: options.maxAnnotations,
     partnershipLines: lineCount(text),
+    sourceLinks: resolveSourceLinks(file, options),
   };
   // Every file this run read, the config and each response file included: none is ever an output.
   const inputs = [file, ...(configFile ? [configFile] : []), ...(rubricFile ? [rubricFile] : []), ...(options.baseline ? [options.baseline] : []), ...(responses?.files ?? [])];

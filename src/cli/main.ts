@@ -84,6 +84,8 @@ export function buildProgram(formats: readonly OutputFormat[] = OUTPUT_FORMATS):
     .addOption(new Option('--fail-on <band>', 'exit 1 when any practice is in this band or worse').choices(FAIL_ON))
     .option('--fail-on-regression', 'exit 1 when the overall score or any practice fell since --baseline')
     .addOption(maxAnnotationsOption())
+    .option('--repo-url <url>', "the repository's web address, to link Markdown findings to their lines (default in GitHub Actions: GITHUB_SERVER_URL/GITHUB_REPOSITORY)")
+    .option('--commit <sha>', 'the commit those lines belong to (default in GitHub Actions: GITHUB_SHA)')
     .option('--config <file>', `settings file (default: ${CONFIG_FILE} beside the partnership file, or here)`)
     .option('--no-config', 'ignore any config file')
     .addOption(new Option('--max-input-mb <megabytes>', `refuse input files larger than this (default ${DEFAULT_MAX_INPUT_MB})`).argParser(positiveNumber))

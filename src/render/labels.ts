@@ -2,6 +2,7 @@
 import { coverageText, weightPercent } from '../assess/messages.js';
 import { worstFirst } from '../assess/check-order.js';
 import type { CheckStatus } from '../model/labels.js';
+import type { Audience } from '../model/formats.js';
 import type { Band, CheckResult, PracticeResult, Report } from '../model/report.js';
 
 export { coverageText, weightPercent };
@@ -100,8 +101,11 @@ function surveyCautions(report: Report): string[] {
   return cautions;
 }
 
-/** Every caution a report's header carries, in every format: a rubric change since the baseline, a small or late survey, a provisional band, placeholders. */
-export function reportCautions(report: Report): string[] {
+/**
+ * Every caution a report's header carries, in every format: a rubric change since the baseline, a small or late survey,
+ * a provisional band, placeholders (with their lines for the coordinator; partners are not sent into the file).
+ */
+export function reportCautions(report: Report, audience: Audience = 'coordinator'): string[] {
   const cautions: string[] = [];
   const baseline = report.baseline;
   if (baseline && baseline.rubricVersion !== report.rubric.version) {
@@ -109,15 +113,16 @@ export function reportCautions(report: Report): string[] {
   }
   cautions.push(...surveyCautions(report));
   if (report.overall.provisional) cautions.push('Too little of the file is described for the overall band to be more than provisional: see what is not described.');
-  const placeholders = placeholderSummary(report);
+  const placeholders = placeholderSummary(report, audience);
   if (placeholders) cautions.push(placeholders);
   return cautions;
 }
 
 /** The header's line on placeholders: values still to be filled in, read as not described. */
-function placeholderSummary(report: Report): string | null {
+function placeholderSummary(report: Report, audience: Audience): string | null {
   const count = report.placeholders.length;
   if (count === 0) return null;
+  if (audience === 'partners') return `${count} value${count === 1 ? ' is' : 's are'} still to be filled in, and read as not described until then.`;
   const lines = [...new Set(report.placeholders.map((placeholder) => placeholder.line))];
   return `${count} placeholder${count === 1 ? '' : 's'} still to fill in (line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}), read as not described.`;
 }

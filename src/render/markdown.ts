@@ -1,18 +1,22 @@
 /**
- * Markdown for a pull-request comment or a wiki page: the story first, then the
- * principles with their coverage, the top recommendations, disagreements, every
- * practice, and every open finding of every practice. Every piece of user-written text
- * goes through escapeMarkdown.
+ * Markdown for a pull-request comment: what a reviewer needs on one screen (the score, a
+ * status mark per principle, the top actions), and everything else inside collapsed
+ * <details> blocks, so the comment stays short. For the coordinator every finding names its
+ * lines, linked to the file at the commit when the repository is known; partners read plain
+ * words, with no YAML field names, no line numbers and no priority figures. Every piece of
+ * user-written text goes through escapeMarkdown; the <summary> lines hold only counts.
  */
-import type { Report } from '../model/report.js';
-import { deltaText, practiceChange, principleChange } from './changes.js';
+import type { Audience } from '../model/formats.js';
+import type { CheckResult, Report } from '../model/report.js';
 import { withCodeSpans } from '../text/code-spans.js';
+import { escapeMarkdown as md } from '../text/markdown-text.js';
+import { terminalSafe } from '../text/sanitize.js';
+import { deltaText, practiceChange, principleChange } from './changes.js';
 import {
   BAND_LABEL,
-  bar,
+  BAND_MARK,
   coverageText,
   findingStatus,
-  findingText,
   openChecks,
   scoreText,
   signalText,
@@ -22,8 +26,11 @@ import {
   surveyCell,
   weightPercent,
 } from './labels.js';
-import { escapeMarkdown as md } from '../text/markdown-text.js';
-import { terminalSafe } from '../text/sanitize.js';
+import type { RenderOptions } from './options.js';
+import { plainField } from './plain-words.js';
+import { lineUrl, type SourceLinks } from './source-links.js';
+
+type MarkdownOptions = Pick<RenderOptions, 'audience' | 'sourceLinks'>;
 
 /**
  * A code span as Markdown shows it. Its text may come from a file too (a name written with
@@ -34,127 +41,193 @@ function codeSpan(literal: string): string {
   return `\`${terminalSafe(literal.replace(/[\r\n]+/g, ' '))}\``;
 }
 
-/** Rubric prose: escaped, with its `key` spans kept as code spans. */
-function prose(text: string): string {
-  return withCodeSpans(text, md, codeSpan);
+/**
+ * Rubric prose and check messages: escaped; their `key` spans kept as code for the coordinator, said in words
+ * for partners. A check's message may also name a field bare ("missing leaving_process"): with `messages`, partners
+ * get those in words too. Only messages get this, never the narrative or a name on its own, so names stay as written.
+ */
+function proseFor(audience: Audience, messages = false): (text: string, position?: 'inline' | 'line-start') => string {
+  return (text, position = 'inline') => {
+    let start = position === 'line-start';
+    const plain = (piece: string) => {
+      const words = audience === 'partners' && messages ? piece.replace(/\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b/g, (identifier) => plainField(identifier)) : piece;
+      const escaped = md(words, start ? 'line-start' : 'inline');
+      start = false;
+      return escaped;
+    };
+    // "Write `[]`" is how the file says "none"; a partner reads it as an empty list.
+    return withCodeSpans(text, plain, audience === 'coordinator' ? codeSpan : (literal) => md(literal.trim() === '[]' ? 'an empty list' : plainField(literal)));
+  };
 }
 
-export function renderMarkdown(report: Report): string {
+/**
+ * Line references for the coordinator: "line 12", each number a link to the line at the commit when the
+ * repository is known. The links are reference-style ([12][L12]) with one definition per line at the end,
+ * so a line several findings share costs its address once.
+ */
+class LineRefs {
+  private readonly used = new Set<number>();
+  constructor(private readonly links: SourceLinks | undefined) {}
+
+  line(number: number): string {
+    if (!this.links) return String(number);
+    this.used.add(number);
+    return `[${number}][L${number}]`;
+  }
+
+  /** "(line 12; also 40)". */
+  of(check: Pick<CheckResult, 'location' | 'related'>): string {
+    const also = [...new Set(check.related.map((location) => location.line))].filter((number) => number !== check.location.line);
+    return `(line ${this.line(check.location.line)}${also.length > 0 ? `; also ${also.map((number) => this.line(number)).join(', ')}` : ''})`;
+  }
+
+  definitions(): string[] {
+    const links = this.links;
+    if (!links || this.used.size === 0) return [];
+    return [...[...this.used].sort((a, b) => a - b).map((number) => `[L${number}]: ${lineUrl(links, number)}`), ''];
+  }
+}
+
+export function renderMarkdown(report: Report, options: MarkdownOptions = { audience: 'coordinator' }): string {
+  const coordinator = options.audience === 'coordinator';
+  const links = coordinator ? options.sourceLinks : undefined;
+  const refs = new LineRefs(links);
+  const prose = proseFor(options.audience);
+  const message = proseFor(options.audience, true);
   const lines: string[] = [];
   const { overall } = report;
   const baseline = report.baseline;
+  const survey = report.survey;
+
   lines.push(`# Partnership health: ${md(report.partnership.name)}`, '');
   lines.push(
-    `As of ${report.asOf} · rubric ${md(report.rubric.id)} ${md(report.rubric.version)} · overall **${scoreText(overall.score)}/100, ${BAND_LABEL[overall.band]}**` +
-      `${overall.provisional ? ' (provisional)' : ''} · ${coverageText(overall)}` +
+    `${BAND_MARK[overall.band]} **${scoreText(overall.score)}/100, ${BAND_LABEL[overall.band]}**${overall.provisional ? ' (provisional)' : ''}` +
+      ` · as of ${report.asOf} · ${coverageText(overall)}` +
+      (survey && survey.respondents > 0 ? ` · ${survey.respondents} survey respondent${survey.respondents === 1 ? '' : 's'}` : '') +
       (baseline ? ` · ${deltaText(baseline.overall.delta)} since ${md(baseline.asOf)}` : ''),
     '',
   );
-  const cautions = reportCautions(report);
-  for (const caution of cautions) lines.push(`**Note:** ${md(caution)}`, '');
-  // The narrative quotes the rubric's `key` spans; its first words start a line, where "#" or "-" would open a block.
-  let start = true;
-  const narrativeText = (plain: string) => {
-    const escaped = md(plain, start ? 'line-start' : 'inline');
-    start = false;
-    return escaped;
-  };
-  lines.push(`> ${withCodeSpans(report.narrative, narrativeText, codeSpan)}`, '');
+  for (const caution of reportCautions(report, options.audience)) lines.push(`**Note:** ${md(caution)}`, '');
+  lines.push(`> ${prose(report.narrative, 'line-start')}`, '');
 
-  lines.push('## Principles', '');
-  lines.push(`| # | Principle | Score | Band | | Evidence |${baseline ? ' Change |' : ''}`);
-  lines.push(`|---:|---|---:|---|---|---|${baseline ? '---:|' : ''}`);
+  lines.push(`| | Principle | Score | Band | Described |${baseline ? ' Change |' : ''}`);
+  lines.push(`|---|---|---:|---|---:|${baseline ? '---:|' : ''}`);
   for (const principle of report.principles) {
     const change = baseline ? ` ${deltaText(principleChange(report, principle.id))} |` : '';
     const band = `${BAND_LABEL[principle.band]}${principle.provisional ? ' (provisional)' : ''}`;
-    lines.push(`| ${principle.number} | ${md(principle.title)} | ${scoreText(principle.score)} | ${band} | \`${bar(principle.score, 10)}\` | ${coverageText(principle)} |${change}`);
+    lines.push(`| ${BAND_MARK[principle.band]} | ${principle.number}. ${md(principle.title)} | ${scoreText(principle.score)} | ${band} | ${principle.described} of ${principle.total} |${change}`);
   }
   lines.push('');
 
   if (report.recommendations.length > 0) {
-    lines.push('## Top recommendations', '');
+    lines.push('## Top actions', '');
     for (const recommendation of report.recommendations) {
       const practice = report.practices.find((p) => p.number === recommendation.practice)!;
-      lines.push(`${recommendation.rank}. **#${practice.number} ${md(practice.title)}** (${BAND_LABEL[practice.band]}, ${scoreText(practice.score)}/100, priority ${recommendation.priority})  `);
-      lines.push(`   Finding: ${md(practice.finding)} (${md(report.inputs.partnership.file)} line ${practice.location.line})  `);
-      lines.push('   Do:', '');
+      const priority = coordinator ? `, priority ${recommendation.priority}` : '';
+      lines.push(`${recommendation.rank}. ${BAND_MARK[practice.band]} **#${practice.number} ${md(practice.title)}** (${BAND_LABEL[practice.band]}, ${scoreText(practice.score)}/100${priority})  `);
+      const where = coordinator ? ` ${refs.of({ location: practice.location, related: [] })}` : '';
+      lines.push(`   Finding: ${message(practice.finding)}${where}`, '');
       for (const step of recommendation.advice) lines.push(`   - ${prose(step)}`);
       lines.push('');
     }
   }
 
-  if (report.disagreements.length > 0) {
-    lines.push('## Where people disagree', '');
-    for (const entry of report.disagreements) lines.push(`- **#${entry.practice} ${md(entry.title)}**: ${md(spreadText(entry, 'standard deviation'))}`);
-    lines.push('');
-  }
+  lines.push(...practicesBlock(report, options.audience, refs, message));
+  if (survey && (report.disagreements.length > 0 || report.discussion.length > 0 || survey.comments?.length)) lines.push(...surveyBlock(report));
 
-  if (report.discussion.length > 0) {
-    lines.push('## Discussion guide', '');
-    report.discussion.forEach((item, index) => {
-      lines.push(`${index + 1}. **#${item.practice} ${md(item.title)}**: ${md(item.detail)}  `);
-      lines.push(`   Ask the room: *${md(item.question)}*`);
-    });
-    lines.push('');
-  }
+  lines.push(...refs.definitions());
+  lines.push('---', '');
+  lines.push(
+    `<sub>${md(report.tool.name)} ${md(report.tool.version)} · rubric ${md(report.rubric.id)} ${md(report.rubric.version)} · ${md(report.inputs.partnership.file)}` +
+      `${links ? ` at ${md(links.commit.slice(0, 12))}` : ''} · inputs ${report.inputs.digest.slice(0, 12)}` +
+      `${survey ? ` · groups under ${survey.minGroupSize} respondents not shown apart` : ''}</sub>`,
+    '',
+  );
+  return lines.join('\n');
+}
 
+/** Every practice in one table, then every open finding, what is not described, placeholders and choices not to pursue: collapsed. */
+function practicesBlock(report: Report, audience: Audience, refs: LineRefs, message: ReturnType<typeof proseFor>): string[] {
+  const coordinator = audience === 'coordinator';
   const survey = report.survey !== null;
-  lines.push(`## All ${report.practices.length} practices`, '');
-  lines.push(`| # | Practice | Score | Band | Evidence |${survey ? ' Survey | Signal |' : ''}${baseline ? ' Change |' : ''} Open findings |`);
+  const baseline = report.baseline;
+  const counts = (['strong', 'developing', 'gap', 'not_described', 'not_applicable'] as const)
+    .map((band) => [band, report.practices.filter((practice) => practice.band === band).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([band, count]) => `${BAND_MARK[band]} ${count} ${BAND_LABEL[band]}`);
+  const lines = ['<details>', `<summary><b>All ${report.practices.length} practices</b>: ${counts.join(' · ')}</summary>`, ''];
+  lines.push(`| # | Practice | Score | Band | Evidence |${survey ? ' Survey | Signal |' : ''}${baseline ? ' Change |' : ''} Open |`);
   lines.push(`|---:|---|---:|---|---:|${survey ? '---:|---|' : ''}${baseline ? '---:|' : ''}---:|`);
   for (const practice of report.practices) {
     const surveyCells = survey ? ` ${surveyCell(practice.perception)} | ${signalText(practice)} |` : '';
     const change = baseline ? ` ${deltaText(practiceChange(report, practice.number))} |` : '';
     const open = openChecks(practice).length;
     const evidence = practice.notApplicable ? '-' : weightPercent(practice.coverage);
-    const findings = open === 0 ? '-' : String(open);
-    lines.push(`| ${practice.number} | ${md(practice.short)} | ${scoreText(practice.score)} | ${BAND_LABEL[practice.band]} | ${evidence} |${surveyCells}${change} ${findings} |`);
+    lines.push(
+      `| ${practice.number} | ${md(practice.short)} | ${scoreText(practice.score)} | ${BAND_MARK[practice.band]} ${BAND_LABEL[practice.band]} | ${evidence} |${surveyCells}${change} ${open === 0 ? '-' : open} |`,
+    );
   }
-  lines.push('', 'Evidence: the share of the practice\'s check weight the file describes; what it does not describe counts as 0. Open findings are listed below.', '');
+  lines.push('', "Evidence: the share of the practice's check weight the file describes; what it does not describe counts as 0.", '');
 
   const withFindings = report.practices.filter((practice) => openChecks(practice).length > 0);
   if (withFindings.length > 0) {
-    lines.push('## Findings', '', `Every check not met or partly met, critical ones first, with its line in ${md(report.inputs.partnership.file)}.`, '');
+    lines.push(`### Open findings`, '');
+    if (coordinator) lines.push(`Every check not met or partly met, critical ones first, with its line in ${md(report.inputs.partnership.file)}.`, '');
     for (const practice of withFindings) {
-      lines.push(`### #${practice.number} ${md(practice.title)} (${BAND_LABEL[practice.band]}, ${scoreText(practice.score)}/100)`, '');
-      for (const check of openChecks(practice)) lines.push(`- ${STATUS_MARK[check.status]} **${findingStatus(check)}**: ${md(findingText(check))}`);
+      lines.push(`**#${practice.number} ${md(practice.title)}** (${BAND_LABEL[practice.band]}, ${scoreText(practice.score)}/100)`, '');
+      for (const check of openChecks(practice)) {
+        lines.push(`- ${STATUS_MARK[check.status]} ${findingStatus(check)}: ${message(check.message)}${coordinator ? ` ${refs.of(check)}` : ''}`);
+      }
       lines.push('');
     }
   }
+  if (report.notDescribed.length > 0) {
+    lines.push('### Not described in the file', '', 'No evidence, no points: each counts as 0 until it is added.', '');
+    for (const entry of report.notDescribed) lines.push(`- **#${entry.practice} ${md(entry.title)}**: add ${message(entry.add.join('; '))}`);
+    lines.push('');
+  }
+  if (coordinator && report.placeholders.length > 0) {
+    lines.push('### Placeholders', '', 'Fill these in: until then they count as not described.', '');
+    for (const placeholder of report.placeholders) {
+      lines.push(`- line ${refs.line(placeholder.line)}: ${md(placeholder.path.join('.'))}: ${md(JSON.stringify(placeholder.value))}`);
+    }
+    lines.push('');
+  }
+  const suppressed = report.practices.filter((practice) => practice.notApplicable !== null);
+  if (suppressed.length > 0) {
+    lines.push('### Deliberately not pursued', '', 'Left out of every score and its coverage:', '');
+    for (const practice of suppressed) lines.push(`- **#${practice.number} ${md(practice.title)}**: ${md(practice.notApplicable!.reason)}`);
+    lines.push('');
+  }
+  lines.push('</details>', '');
+  return lines;
+}
 
-  if (report.survey?.comments?.length) {
-    lines.push('## What people wrote', '', 'Comments from the survey, by principle, in alphabetical order and without names.', '');
-    for (const entry of report.survey.comments) {
+/** Where people disagree, the questions for the room and the comments: collapsed. */
+function surveyBlock(report: Report): string[] {
+  const survey = report.survey!;
+  const lines = ['<details>', `<summary><b>Survey</b>: ${survey.respondents} respondents, ${report.disagreements.length} disputed practice${report.disagreements.length === 1 ? '' : 's'}</summary>`, ''];
+  if (report.disagreements.length > 0) {
+    lines.push('### Where people disagree', '');
+    for (const entry of report.disagreements) lines.push(`- **#${entry.practice} ${md(entry.title)}**: ${md(spreadText(entry, 'standard deviation'))}`);
+    lines.push('');
+  }
+  if (report.discussion.length > 0) {
+    lines.push('### Discussion guide', '');
+    report.discussion.forEach((item, index) => {
+      lines.push(`${index + 1}. **#${item.practice} ${md(item.title)}**: ${md(item.detail)}  `);
+      lines.push(`   Ask the room: *${md(item.question)}*`);
+    });
+    lines.push('');
+  }
+  if (survey.comments?.length) {
+    lines.push('### What people wrote', '', 'Comments from the survey, by principle, in alphabetical order and without names.', '');
+    for (const entry of survey.comments) {
       lines.push(`**${md(entry.title)}**`, '');
       for (const text of entry.texts) lines.push(`- ${md(text)}`);
       lines.push('');
     }
   }
-
-  if (report.strengths.length > 0) {
-    lines.push('## Strong: no more investment needed', '');
-    lines.push(report.strengths.map((strength) => `#${strength.practice} ${md(report.practices.find((p) => p.number === strength.practice)!.short)}`).join(' · '), '');
-  }
-  if (report.notDescribed.length > 0) {
-    lines.push('## Not described in the file', '', 'No evidence, no points: each counts as 0 until it is added. Add these to assess them:', '');
-    for (const entry of report.notDescribed) lines.push(`- **#${entry.practice} ${md(entry.title)}**: add ${prose(entry.add.join('; '))}`);
-    lines.push('');
-  }
-  if (report.placeholders.length > 0) {
-    lines.push('## Placeholders', '', 'Fill these in: until then they count as not described.', '');
-    for (const placeholder of report.placeholders) lines.push(`- line ${placeholder.line}: ${md(placeholder.path.join('.'))}: ${md(JSON.stringify(placeholder.value))}`);
-    lines.push('');
-  }
-  const suppressed = report.practices.filter((practice) => practice.notApplicable !== null);
-  if (suppressed.length > 0) {
-    lines.push('## Deliberately not pursued', '', 'Left out of every score and its coverage:', '');
-    for (const practice of suppressed) lines.push(`- **#${practice.number} ${md(practice.title)}**: ${md(practice.notApplicable!.reason)}`);
-    lines.push('');
-  }
-  lines.push('---', '');
-  lines.push(
-    `<sub>${md(report.tool.name)} ${md(report.tool.version)} · ${md(report.inputs.partnership.file)} · inputs ${report.inputs.digest.slice(0, 12)}${report.survey ? ` · ${report.survey.respondents} survey respondents, groups under ${report.survey.minGroupSize} not shown apart` : ''}</sub>`,
-    '',
-  );
-  return lines.join('\n');
+  lines.push('</details>', '');
+  return lines;
 }

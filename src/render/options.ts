@@ -1,6 +1,7 @@
 import type { Audience } from '../model/formats.js';
 import type { FailOn } from '../model/labels.js';
 import type { SeverityMap } from '../model/severity.js';
+import type { SourceLinks } from './source-links.js';
 import type { TerminalOptions } from './terminal-style.js';
 
 /** What every renderer may be told besides the report. */
@@ -15,6 +16,8 @@ export interface RenderOptions extends TerminalOptions {
   maxAnnotations?: number;
   /** Lines in the partnership file: the region of a finding on the whole file (a survey signal) in SARIF. */
   partnershipLines?: number;
+  /** Where the partnership file is on the web (--repo-url and --commit, or GitHub Actions): Markdown links the coordinator's finding lines to it. */
+  sourceLinks?: SourceLinks;
 }
 
 export type Renderer = (report: import('../model/report.js').Report, options: RenderOptions) => string;
