@@ -46,16 +46,16 @@ export const isoDate = (description: string) =>
 
 const partnerId = z.string().check(
   z.regex(/^[a-z0-9][a-z0-9_-]*$/, 'a partner id uses lower-case letters, digits, "-" and "_"'),
-  about('Short stable id, used to refer to the partner elsewhere in the file.'),
+  about('Short stable id, used to refer to the partner elsewhere in the file: lower-case letters, digits, `-` and `_`, starting with a letter or digit.'),
 );
 const partnerRef = (description: string) => z.string().check(z.minLength(1, 'must not be empty'), about(description));
 
 const brand = z.strictObject({
-  name: z.optional(text('The name people use for the partnership.')),
+  name: z.optional(text('The name people actually use for the partnership.')),
   logo: z.optional(text('Where the logo lives (a path or URL).')),
   co_branding_guidelines: z.optional(text('How partners show the partnership logo next to their own.')),
   traditions: z.optional(list(text('A tradition'), 'Rituals that mark membership: how meetings open, how wins are celebrated.')),
-});
+}).check(about('The partnership\'s identity: its name in use, logo, co-branding guidance and traditions.'));
 
 const partnershipIdentity = z.strictObject({
   name: text('Name of the partnership.'),
@@ -63,9 +63,9 @@ const partnershipIdentity = z.strictObject({
   founded: z.optional(isoDate('When the partnership was founded.')),
   last_purpose_review: z.optional(isoDate('When the partners last met to realign on vision, mission and purpose.')),
   integration: z.optional(z.enum(INTEGRATION_LEVELS).check(about('The degree of integration the partners agreed on.'))),
-  relationship_model: z.optional(z.enum(RELATIONSHIP_MODELS).check(about('Prime/sub, peer, or a hybrid of the two.'))),
+  relationship_model: z.optional(z.enum(RELATIONSHIP_MODELS).check(about('How the partners relate to each other: prime/sub, peer, or a hybrid of the two.'))),
   brand: z.optional(brand),
-});
+}).check(about('Who the partnership is and what it is for.'));
 
 const backbone = z.strictObject({
   exists: z.boolean().check(about('Whether a named group holds the backbone function.')),
@@ -73,9 +73,9 @@ const backbone = z.strictObject({
   staff: z.optional(
     list(
       z.strictObject({
-        name: z.optional(text('Staff member (optional).')),
+        name: z.optional(text('Staff member.')),
         role: text('Their backbone role.'),
-        fte: z.number().check(z.gt(0), z.lte(1), about('Share of a full-time post, 0-1.')),
+        fte: z.number().check(z.gt(0), z.lte(1), about('Share of a full-time post (1 is a full-time post).')),
         dedicated: z.boolean().check(about('True when they do no mission work of their own, only backbone work.')),
       }),
       'Backbone staff.',
@@ -83,19 +83,19 @@ const backbone = z.strictObject({
   ),
   funded_by: z.optional(list(text('A funding source'), 'Who pays for the backbone.')),
   annual_budget: z.optional(money('Backbone budget per year.')),
-});
+}).check(about('The backbone function: who coordinates the partnership, with what people and money.'));
 
 const inKind = z.strictObject({
   description: text('What is offered (skills, goods, space...).'),
   value: z.optional(money('Estimated value per year.')),
-  matched_need: z.nullable(text('The partnership need this contribution meets; null when none is matched yet.')),
+  matched_need: z.nullable(text('The partnership need this contribution meets; write `null` when none is matched yet.')),
 });
 
 const partner = z.strictObject({
   id: partnerId,
   name: text('Organisation name.'),
   sector: z.enum(SECTORS).check(about('Sector of the organisation.')),
-  tier: z.enum(TIERS).check(about('Core partner, member, or community of interest.')),
+  tier: z.enum(TIERS).check(about('Core partner, member, or the wider community of interest.')),
   joined: isoDate('When the partner joined.'),
   left: z.optional(isoDate('When the partner left, if it has.')),
   agreement: z.optional(z.enum(AGREEMENTS).check(about('The agreement that binds the partner.'))),
@@ -123,7 +123,7 @@ const team = z.strictObject({
   sets_own_priorities: z.optional(z.boolean().check(about('Whether the team chooses its own priorities within the shared goals.'))),
   members: z.optional(list(member, 'Members, past and present.')),
   team_building: z.optional(
-    list(z.strictObject({ date: isoDate('When.'), activity: text('What the team did together.') }), 'Deliberate team-building sessions.'),
+    list(z.strictObject({ date: isoDate('When a deliberate team-building session took place.'), activity: text('What the team did together.') }), 'Deliberate team-building sessions.'),
   ),
 });
 
@@ -148,17 +148,17 @@ const governance = z.strictObject({
     z.strictObject({
       public_statements: text('When and how a partner may speak publicly for or about the partnership.'),
       credit: z.optional(text('How partners take credit for shared results.')),
-      adopted: z.optional(isoDate('When the protocol was adopted.')),
-    }),
+      adopted: z.optional(isoDate('When the protocol was adopted. A protocol adopted after `as_of` does not count yet.')),
+    }).check(about('The agreed rules for speaking publicly about the partnership and sharing credit.')),
   ),
-});
+}).check(about('How the partnership governs itself: decisions, roles, joining, leaving, onboarding.'));
 
 const decision = z.strictObject({
-  id: z.optional(text('Id, so later decisions can refer to it.')),
+  id: z.optional(text('Id, so that later decisions can refer to it.')),
   date: isoDate('When it was decided.'),
   decision: text('What was decided.'),
   rationale: z.optional(text('Why.')),
-  revisits: z.optional(text('Id of an earlier decision this one reopens.')),
+  revisits: z.optional(text('The `id` of an earlier decision that this one reopens.')),
 });
 
 const meeting = z.strictObject({
@@ -174,7 +174,7 @@ const actionItem = z.strictObject({
   action: text('What is to be done.'),
   owner: z.optional(text('Who owns it.')),
   due: z.optional(isoDate('When it is due.')),
-  status: z.enum(ACTION_STATUSES).check(about('open, done or dropped.')),
+  status: z.enum(ACTION_STATUSES).check(about('Where it stands.')),
 });
 
 const metricCitation = list(text('A metric name'), 'Names of metrics (from `metrics`) the piece cites.');
@@ -185,7 +185,7 @@ const communications = z.strictObject({
   internal_updates: z.optional(
     list(
       z.strictObject({
-        date: isoDate('When it went out.'),
+        date: isoDate('When an update to the partners went out.'),
         kind: z.enum(['newsletter', 'spotlight', 'briefing', 'vignette']).check(about('Kind of internal update.')),
         features: z.optional(list(partnerRef('Partner id'), 'Partners featured.')),
       }),
@@ -195,7 +195,7 @@ const communications = z.strictObject({
   stories: z.optional(
     list(
       z.strictObject({
-        date: isoDate('When it was published.'),
+        date: isoDate('When a shareable story was published.'),
         title: text('Title.'),
         audience: z.enum(['partners', 'funders', 'public', 'target_population', 'policymakers']).check(about('Who it is for.')),
         cites_metrics: z.optional(metricCitation),
@@ -206,7 +206,7 @@ const communications = z.strictObject({
   roi_narratives: z.optional(
     list(
       z.strictObject({
-        date: isoDate('When it was written.'),
+        date: isoDate('When a return-on-investment narrative was written.'),
         title: text('Title.'),
         perspective: z.enum(['personal', 'collective', 'both']).check(about('Return for a partner, for the collective, or both.')),
         cites_metrics: z.optional(metricCitation),
@@ -217,7 +217,7 @@ const communications = z.strictObject({
   recognition: z.optional(
     list(
       z.strictObject({
-        date: isoDate('When.'),
+        date: isoDate('When a partner was thanked or credited.'),
         recipient: partnerRef('Partner id recognised.'),
         for: text('What for.'),
       }),
@@ -227,7 +227,7 @@ const communications = z.strictObject({
   public_statements: z.optional(
     list(
       z.strictObject({
-        date: isoDate('When.'),
+        date: isoDate('When a partner spoke publicly about the partnership.'),
         by: partnerRef('Partner id that spoke.'),
         title: text('What was said.'),
         followed_protocol: z.optional(z.boolean().check(about('Whether it went through the communication protocol.'))),
@@ -235,16 +235,16 @@ const communications = z.strictObject({
       'Press releases and public statements made by partners about the partnership.',
     ),
   ),
-});
+}).check(about('What the partnership tells the world and its own partners.'));
 
 const funding = z.strictObject({
   sources: z.optional(
     list(
       z.strictObject({
-        name: text('Source.'),
+        name: text('Funding source.'),
         kind: z.optional(z.enum(FUNDING_KINDS).check(about('Kind of funding.'))),
         amount: money('Amount per year.'),
-        ends: z.optional(isoDate('When it ends.')),
+        ends: z.optional(isoDate('When it ends. Money that ended before `as_of` no longer counts.')),
       }),
       'Where the money comes from.',
     ),
@@ -252,8 +252,8 @@ const funding = z.strictObject({
   give_get_tiers: z.optional(
     list(
       z.strictObject({
-        tier: text('Tier name.'),
-        give: text('What a partner at this tier gives.'),
+        tier: text('Membership level offered to prospective partners.'),
+        give: text('What a partner at this level gives.'),
         get: text('What it gets.'),
       }),
       'What prospective partners give and get at each level.',
@@ -263,19 +263,19 @@ const funding = z.strictObject({
     list(
       z.strictObject({
         name: text('Prospective partner or funder.'),
-        stage: z.enum(['identified', 'approached', 'negotiating', 'committed', 'declined']).check(about('Stage.')),
+        stage: z.enum(['identified', 'approached', 'negotiating', 'committed', 'declined']).check(about('Stage in the pipeline.')),
         date: z.optional(isoDate('Last contact.')),
       }),
       'Partner-raising and fundraising pipeline.',
     ),
   ),
-});
+}).check(about('Where the money comes from, what partners give and get, and who might join.'));
 
 const engagement = z.strictObject({
-  date: isoDate('When.'),
+  date: isoDate('When an outreach or engagement activity took place.'),
   kind: z.enum(ENGAGEMENT_KINDS).check(about('Kind of activity.')),
   participants: z.optional(count('How many took part.')),
-  via: z.optional(text('Intermediary it went through (e.g. a trade association); omit when direct.')),
+  via: z.optional(text('The intermediary it went through (for example a trade association). Leave it out when the activity was direct.')),
   notes: z.optional(text('What was learned.')),
 });
 
@@ -286,15 +286,15 @@ const targetPopulation = z.strictObject({
     z.strictObject({
       governance_seats: z.optional(count('Seats held by the target population in governance.')),
       design_team_members: z.optional(count('Target-population members of design teams.')),
-    }),
+    }).check(about('Where the target population has a say.')),
   ),
   engagement: z.optional(list(engagement, 'Outreach and engagement activities.')),
-});
+}).check(about('The people the partnership means to help or influence, and how it hears from them.'));
 
 const sprint = z.strictObject({
   name: text('Sprint name.'),
-  start: isoDate('Start.'),
-  end: isoDate('End.'),
+  start: isoDate('When it starts.'),
+  end: isoDate('When it ends.'),
   deliverables: z.optional(list(text('A deliverable'), 'What it delivers.')),
   lessons: z.optional(list(text('A lesson'), 'What it taught.')),
   co_designed_with_target_population: z.optional(z.boolean().check(about('Whether target-population members shaped or tested it.'))),
@@ -311,17 +311,17 @@ const workPlan = z.strictObject({
       z.strictObject({
         name: text('Experiment or pilot.'),
         hypothesis: z.optional(text('What it tests.')),
-        started: isoDate('Start.'),
+        started: isoDate('When it started.'),
         status: z.enum(EXPERIMENT_STATUSES).check(about('Where it stands.')),
         lesson: z.optional(text('What was learned.')),
       }),
       'Experiments and pilots.',
     ),
   ),
-});
+}).check(about('What the partnership plans to do, and not to do, and how it delivers and experiments.'));
 
 const metric = z.strictObject({
-  name: text('Metric name.'),
+  name: text('Metric name, unique, cited by stories and ROI narratives.'),
   level: z.enum(RESULTS_CHAIN).check(about('Place in the results chain.')),
   category: z.enum(SCORECARD_CATEGORIES).check(about('Scorecard category.')),
   owner: z.optional(text('Who reports it.')),
@@ -335,18 +335,18 @@ const metric = z.strictObject({
 
 const retrospective = z.strictObject({
   kind: z.enum(RETROSPECTIVE_KINDS).check(about('Kind of session.')),
-  date: isoDate('When.'),
+  date: isoDate('When the session took place.'),
   subject: z.optional(text('What it looked at.')),
   lessons: z.optional(list(text('A lesson'), 'Lessons and replicable solutions.')),
 });
 
 const learning = z.strictObject({
-  skills_mapped: z.optional(isoDate('When partners last mapped knowledge and skills together, live.')),
+  skills_mapped: z.optional(isoDate('When partners last mapped their knowledge and skills together, live.')),
   retrospectives: z.optional(list(retrospective, 'After-action reviews, pre-mortems, appreciative inquiry.')),
-});
+}).check(about('How the partnership learns from its own work.'));
 
 export const partnershipSchema = z.strictObject({
-  as_of: z.optional(isoDate('The date the assessment is made for; every date rule counts from it.')),
+  as_of: z.optional(isoDate('The date the assessment is made for: every date rule counts back from it, and later dates do not count yet. `--as-of` overrides it.')),
   partnership: partnershipIdentity,
   backbone: z.optional(backbone),
   partners: z.optional(list(partner, 'Partner organisations, past and present.')),

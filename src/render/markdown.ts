@@ -9,8 +9,7 @@
 import type { Audience } from '../model/formats.js';
 import type { CheckResult, Report } from '../model/report.js';
 import { withCodeSpans } from '../text/code-spans.js';
-import { escapeMarkdown as md } from '../text/markdown-text.js';
-import { terminalSafe } from '../text/sanitize.js';
+import { escapeMarkdown as md, markdownCodeSpan } from '../text/markdown-text.js';
 import { deltaText, practiceChange, principleChange } from './changes.js';
 import {
   BAND_LABEL,
@@ -32,14 +31,8 @@ import { lineUrl, type SourceLinks } from './source-links.js';
 
 type MarkdownOptions = Pick<RenderOptions, 'audience' | 'sourceLinks'>;
 
-/**
- * A code span as Markdown shows it. Its text may come from a file too (a name written with
- * backticks), so control and bidi characters are made visible there as everywhere else.
- * Code spans appear in prose and lists only, never in a table cell, where a pipe would end the cell.
- */
-function codeSpan(literal: string): string {
-  return `\`${terminalSafe(literal.replace(/[\r\n]+/g, ' '))}\``;
-}
+// Code spans appear in prose and lists only, never in a table cell, where a pipe would end the cell.
+const codeSpan = markdownCodeSpan;
 
 /**
  * Rubric prose and check messages: escaped; their `key` spans kept as code for the coordinator, said in words
