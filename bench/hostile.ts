@@ -1,4 +1,4 @@
-// Writes the hostile inputs of the README's security table into a folder and prints
+// Writes the hostile inputs of the security table of docs/security.md into a folder and prints
 // their command lines as JSON, for bench/run.mjs to time and measure.
 import { mkdirSync } from 'node:fs';
 import { hostileCases } from '../test/helpers/hostile-cases.js';

@@ -124,7 +124,7 @@ console.log('\nwrote bench/results/latest.json');
 if (process.env.BENCH_KEEP_DATA !== '1') rmSync(data, { recursive: true, force: true });
 
 /**
- * The hostile inputs of README's security table (test/helpers/hostile-cases.ts): each
+ * The hostile inputs of the security table of docs/security.md (test/helpers/hostile-cases.ts): each
  * must end with its expected exit code within 2 s and 200 MB.
  */
 function measureHostile() {

@@ -1,5 +1,5 @@
 /**
- * The scoring rule, documented in README ("Scoring"): no evidence, no points. Every
+ * The scoring rule, documented in docs/scoring.md: no evidence, no points. Every
  * check keeps its weight whether or not the file describes it, and one it does not
  * describe earns 0; a practice, a principle and the overall score are weighted means
  * over everything they could have been judged on, so describing less can never raise

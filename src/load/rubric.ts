@@ -72,7 +72,7 @@ function earlierFormat(source: YamlSource): LocatedError | undefined {
     file: source.file,
     position: source.locate(['bands'], 'key'),
     message:
-      'this rubric has the earlier format (top-level `bands`, advice per band); copy the current rubrics/pes-27.yaml and carry your changes over: `scoring` holds the points, bands and caps, and each check a `basis` and a `fix` (README, "Customising the rubric")',
+      'this rubric has the earlier format (top-level `bands`, advice per band); copy the current rubrics/pes-27.yaml and carry your changes over: `scoring` holds the points, bands and caps, and each check a `basis` and a `fix` (docs/custom-rubric.md)',
   };
 }
 

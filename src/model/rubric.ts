@@ -61,7 +61,7 @@ export const rubricSchema = z.strictObject({
   version: text,
   title: text,
   source: z.optional(text),
-  /** The scoring rule's numbers (README, "Scoring"); the loader checks that they fit together. */
+  /** The scoring rule's numbers (docs/scoring.md); the loader checks that they fit together. */
   scoring: z.strictObject({
     /** Points per check status. A check the file does not describe earns 0: there is no setting for it. */
     points: z.strictObject({

@@ -1,5 +1,5 @@
 /**
- * The scoring rule (README, "Scoring"): no evidence, no points; critical checks cap a
+ * The scoring rule (docs/scoring.md): no evidence, no points; critical checks cap a
  * practice; one met and one partly met check stay short of strong. The cases the issue
  * found are here as they were found.
  */

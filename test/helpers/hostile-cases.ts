@@ -1,4 +1,4 @@
-/** The hostile inputs of the security table in README, shared by the limits test and the benchmark. */
+/** The hostile inputs of the security table in docs/security.md, shared by the limits test and the benchmark. */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
