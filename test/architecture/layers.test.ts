@@ -93,6 +93,7 @@ describe('layers', () => {
 const TEST_KINDS = {
   e2e: 'the built binary, as a user runs it',
   fuzz: 'property suites over every entry point',
+  docs: 'the documentation: generated pages up to date, links that reach their targets',
   bench: "the benchmark's smoke runs",
   architecture: 'this file',
   fixtures: 'inputs',
