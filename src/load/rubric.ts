@@ -10,35 +10,63 @@ import { rubricSchema, type Practice, type Rubric, type Scoring } from '../model
 import { schemaAt } from '../model/schema-walk.js';
 import { closestMatch } from './closest-match.js';
 import type { LocatedError, SourcePosition } from './located-error.js';
+import { applyExtension, extendsTarget, type BuiltinRubrics } from './rubric-extends.js';
 import { fillPracticePlaceholders, type PlaceholderProblem } from './rubric-placeholders.js';
-import { describeInput, limitProblems, validateSource, type Problem } from './validate.js';
+import { describeInput, limitProblems, locateProblem, validateSource, type Problem } from './validate.js';
 import type { Path } from '../model/path.js';
 import { parseYaml, type YamlSource } from './yaml-source.js';
 
-export type RubricLoad = { ok: true; rubric: Rubric } | { ok: false; errors: LocatedError[] };
+/** `base`: the text of the built-in rubric this one extends, which is part of what the report's digest covers. */
+export type RubricLoad = { ok: true; rubric: Rubric; base?: string } | { ok: false; errors: LocatedError[] };
 
 /** The checks a rubric may name, by name: the caller hands in checks/index's CHECKS, so the loader holds no list of its own. */
 export type CheckRegistry = ReadonlyMap<string, AnyCheck>;
 
-export async function loadRubric(file: string, text: string, checks: CheckRegistry): Promise<RubricLoad> {
+/** No built-in rubric to extend: only for callers that load the built-in rubric itself. */
+const NO_BUILTINS: BuiltinRubrics = { ids: [], read: () => undefined };
+
+export async function loadRubric(file: string, text: string, checks: CheckRegistry, builtins: BuiltinRubrics = NO_BUILTINS): Promise<RubricLoad> {
   const parsed = await parseYaml(file, text);
   if (!parsed.ok) return parsed;
   const earlier = earlierFormat(parsed.source);
   if (earlier) return { ok: false, errors: [earlier] };
-  const validation = validateSource(rubricSchema, parsed.source);
+  const extended = await extendedSource(parsed.source, builtins);
+  if (!extended.ok) return extended;
+  const source = extended.source;
+  const validation = validateSource(rubricSchema, source);
   if (!validation.ok) return validation;
   const rubric = validation.value;
   const problems = [...structureProblems(rubric), ...rubric.practices.flatMap((practice, index) => checkProblems(practice, index, checks))];
-  if (problems.length > 0) return { ok: false, errors: limitProblems(parsed.source, problems) };
+  if (problems.length > 0) return { ok: false, errors: limitProblems(source, problems) };
   // Placeholders are filled from parsed parameters, so they wait until every check's parameters are valid.
   const unfilled = rubric.practices.flatMap((practice, index) => fillPracticePlaceholders(practice, index));
   if (unfilled.length > 0) {
-    const located = unfilled.map((problem) => ({ path: problem.path, message: problem.message, position: placeholderPosition(text, parsed.source, problem) }));
-    return { ok: false, errors: limitProblems(parsed.source, located) };
+    const located = unfilled.map((problem) => ({ path: problem.path, message: problem.message, position: placeholderPosition(text, source, problem) }));
+    return { ok: false, errors: limitProblems(source, located) };
   }
   rubric.practices.sort((a, b) => a.number - b.number);
   rubric.principles.sort((a, b) => a.number - b.number);
-  return { ok: true, rubric };
+  return extended.base === undefined ? { ok: true, rubric } : { ok: true, rubric, base: extended.base };
+}
+
+/** The file itself, or, when it says `extends: ID`, the built-in rubric ID with the file's changes applied. */
+async function extendedSource(source: YamlSource, builtins: BuiltinRubrics): Promise<{ ok: true; source: YamlSource; base?: string } | { ok: false; errors: LocatedError[] }> {
+  const target = extendsTarget(source.value);
+  if (target === undefined) return { ok: true, source };
+  const refuse = (message: string) => ({ ok: false as const, errors: [locateProblem(source, { path: ['extends'], message })] });
+  const known = builtins.ids.length > 0 ? ` (built in: ${builtins.ids.join(', ')})` : '';
+  if (typeof target !== 'string') return refuse(`names the built-in rubric this one changes, such as "pes-27"${known}`);
+  const base = builtins.read(target);
+  if (!base) {
+    const suggestion = closestMatch(target, [...builtins.ids]);
+    return refuse(`no built-in rubric "${target}"${suggestion ? `; did you mean "${suggestion}"?` : known}`);
+  }
+  const parsedBase = await parseYaml(base.file, base.text);
+  if (!parsedBase.ok) return parsedBase;
+  if (extendsTarget(parsedBase.source.value) !== undefined) return refuse(`"${target}" itself extends another rubric, which is not supported`);
+  const applied = applyExtension(parsedBase.source.value, source);
+  if (!applied.ok) return { ok: false, errors: limitProblems(source, applied.problems) };
+  return { ok: true, source: applied.source, base: base.text };
 }
 
 /**
@@ -72,7 +100,7 @@ function earlierFormat(source: YamlSource): LocatedError | undefined {
     file: source.file,
     position: source.locate(['bands'], 'key'),
     message:
-      'this rubric has the earlier format (top-level `bands`, advice per band); copy the current rubrics/pes-27.yaml and carry your changes over: `scoring` holds the points, bands and caps, and each check a `basis` and a `fix` (docs/custom-rubric.md)',
+      'this rubric has the earlier format (top-level `bands`, advice per band); start a new file with `extends: pes-27` and carry over only your changes: `scoring` holds the points, bands and caps, and each check a `basis` and a `fix` (docs/custom-rubric.md)',
   };
 }
 

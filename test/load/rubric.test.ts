@@ -117,7 +117,7 @@ describe('a rubric of the earlier format', () => {
   it('is refused in one located line that says how to move on, not with every missing key', async () => {
     const text = "id: mine\nversion: '1'\ntitle: Mine\nbands:\n  strong: 75\n  developing: 50\n  min_described_share: 0.5\n";
     expect(await errorsFor(text)).toEqual([
-      'r.yaml:4:1 this rubric has the earlier format (top-level `bands`, advice per band); copy the current rubrics/pes-27.yaml and carry your changes over: `scoring` holds the points, bands and caps, and each check a `basis` and a `fix` (docs/custom-rubric.md)',
+      'r.yaml:4:1 this rubric has the earlier format (top-level `bands`, advice per band); start a new file with `extends: pes-27` and carry over only your changes: `scoring` holds the points, bands and caps, and each check a `basis` and a `fix` (docs/custom-rubric.md)',
     ]);
   });
 });
