@@ -59,7 +59,7 @@ async function reportWith(names: { partnership: string; partners: [string, strin
 }
 
 describe('hostile text in every destination', () => {
-  it('terminal, Markdown, HTML, CSV, JUnit, GitHub annotations, JSON and SARIF', { timeout: RUNS * 200 }, async () => {
+  it('terminal, Markdown, HTML, CSV, JUnit, GitHub annotations, JSON and SARIF', { timeout: RUNS * 1000 }, async () => {
     await fc.assert(
       fc.asyncProperty(name, fc.tuple(name, name), name, async (partnership, partners, team) => {
         const report = await reportWith({ partnership, partners, team });
