@@ -14,10 +14,10 @@ import type { Partnership } from '../model/partnership.js';
 // undefined is allowed so that outcomes built in different branches share one inferred type.
 export type MessageData = Record<string, string | number | undefined>;
 
-export interface CheckOutcome {
+export interface CheckOutcome<MessageId extends string = string> {
   status: CheckStatus;
-  /** Key into the check's `messages`; the wording lives with the check, the data with the outcome. */
-  messageId: string;
+  /** Key into the check's `messages` (or `not_described`); the wording lives with the check, the data with the outcome. */
+  messageId: MessageId;
   data: MessageData;
   /** Where in the partnership file the finding is about; the first place to look. */
   path: Path;
@@ -30,24 +30,28 @@ export interface CheckContext {
   asOf: IsoDate;
 }
 
-export interface CheckDefinition<Params = Record<string, unknown>> {
+/**
+ * `MessageId`: the keys of `messages`, inferred from them alone, so an outcome naming a
+ * message the check does not have fails the build rather than a report.
+ */
+export interface CheckDefinition<Params = Record<string, unknown>, MessageId extends string = string> {
   name: string;
   /** What the check measures; `{param}` placeholders are filled from the rubric's parameters. */
   description: string;
   /** The parameter schema, built from the zod namespace it is given (see params.ts for why). */
   params: (z: ZodMini) => Zod.ZodMiniType<Params>;
-  messages: Record<string, string>;
+  messages: Record<MessageId, string>;
   /** What to add to the file when it says nothing; `{param}` placeholders allowed. */
   needs: string;
-  evaluate(context: CheckContext, params: Params): CheckOutcome;
+  evaluate(context: CheckContext, params: Params): CheckOutcome<NoInfer<MessageId> | 'not_described'>;
 }
 
 export type ZodMini = typeof Zod;
 
 /** Erases the parameter type so that definitions can live in one registry. */
-export type AnyCheck = CheckDefinition<any>;
+export type AnyCheck = CheckDefinition<any, string>;
 
-export function defineCheck<Params>(definition: CheckDefinition<Params>): CheckDefinition<Params> {
+export function defineCheck<Params, MessageId extends string>(definition: CheckDefinition<Params, MessageId>): CheckDefinition<Params, MessageId> {
   return definition;
 }
 
