@@ -186,16 +186,20 @@ describe('HTML in a real browser', () => {
     return { page, problems };
   }
 
-  it('renders the radar chart, the principles and the 27 practices with no console errors', async () => {
+  it('renders the radar chart, the principles and every practice with no console errors', async () => {
     const { page, problems } = await open(pes(['assess', STRUGGLING, '--format', 'html']).stdout);
-    expect(await page.locator('svg.radar').count()).toBe(1);
-    expect(await page.locator('svg.radar .axis-label').count()).toBe(6);
-    expect(await page.locator('svg.radar polygon.current').count()).toBe(1);
-    const box = await page.locator('svg.radar').boundingBox();
+    const json = JSON.parse(pes(['assess', STRUGGLING, '--format', 'json']).stdout) as { principles: unknown[]; practices: unknown[]; recommendations: unknown[] };
+    expect(await page.locator('svg.perception-radar').count()).toBe(1);
+    expect(await page.locator('svg.perception-radar g[data-shape="evidence"]').count()).toBe(1);
+    // No survey: no shape for what people say.
+    expect(await page.locator('svg.perception-radar g[data-shape="perception"]').count()).toBe(0);
+    expect(await page.locator('ul.principles li').count()).toBe(json.principles.length);
+    const box = await page.locator('svg.perception-radar').boundingBox();
     expect(box!.width).toBeGreaterThan(250);
-    expect(await page.locator('table.practices tbody tr').count()).toBe(27);
+    expect(await page.locator('article.practice').count()).toBe(json.practices.length);
+    expect(await page.locator('.card-grid li.card').count()).toBe(json.practices.length);
     expect(await page.locator('h1').innerText()).toBe('Clearwater Textile Alliance');
-    expect(await page.locator('ol.recommendations > li').count()).toBe(5);
+    expect(await page.locator('ol.recommendations > li').count()).toBe(json.recommendations.length);
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.length).toBeGreaterThan(10_000);
     expect(problems).toEqual([]);

@@ -16,6 +16,7 @@ import { loadPartnership } from '../../src/load/partnership.js';
 import { renderCsv } from '../../src/render/csv.js';
 import { renderGithub } from '../../src/render/github.js';
 import { renderHtml } from '../../src/render/html.js';
+import { PROJECT_URL } from '../../src/model/practice-docs.js';
 import { renderJson } from '../../src/render/json.js';
 import { renderJunit } from '../../src/render/junit.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
@@ -75,7 +76,11 @@ describe('hostile text in every destination', () => {
 
         const page = renderHtml(report).replace(/\r/g, '');
         expect(page).not.toMatch(RAW_UNSAFE);
-        expect(page.match(/<script|<img|<a |<[^>]*onerror=/gi) ?? []).toEqual([]);
+        expect(page.match(/<script|<img|<[^>]*onerror=/gi) ?? []).toEqual([]);
+        // The only links are the report's own: a practice's page on the project site, or its card's place in the page. No file text makes one.
+        for (const link of page.match(/<a\b[^>]*>/gi) ?? []) {
+          expect(link).toMatch(new RegExp(`^<a href="(${PROJECT_URL.replace(/[.]/g, '\\.')}/blob/v[^"/]+/docs/rubric/\\d{2}-[a-z-]+\\.md|#practice-\\d+)">$`));
+        }
 
         const csv = renderCsv(report);
         const rows = parseCsv(csv) as string[][];

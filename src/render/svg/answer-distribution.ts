@@ -53,7 +53,7 @@ export function answerDistribution(input: DistributionInput, words: ScaleWords, 
   }
   const height = y + 34;
   return [
-    `<svg class="answer-distribution" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="${h(title)}" xmlns="http://www.w3.org/2000/svg" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif">`,
+    `<svg class="answer-distribution" viewBox="0 0 ${WIDTH} ${height}" role="img" xmlns="http://www.w3.org/2000/svg" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif">`,
     `<title>${h(title)}</title>`,
     legend(words),
     axis(TOP - 6, y + 4),

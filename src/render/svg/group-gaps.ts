@@ -56,7 +56,7 @@ export function groupGaps(report: GroupGapInput, title: string): string {
     y = 90;
   }
   return [
-    `<svg class="group-gaps" viewBox="0 0 ${WIDTH} ${y + 10}" role="img" aria-label="${h(title)}" xmlns="http://www.w3.org/2000/svg" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif">`,
+    `<svg class="group-gaps" viewBox="0 0 ${WIDTH} ${y + 10}" role="img" xmlns="http://www.w3.org/2000/svg" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif">`,
     `<title>${h(title)}</title>`,
     ...(split.length > 0
       ? [

@@ -3,7 +3,9 @@
  * people say (survey score), both 0-100, over rings at the rubric's band thresholds.
  * A principle with no evidence or no answers has no point on that shape: the outline
  * breaks there and the label says "not described" or "no answers", because drawing it
- * at the centre would read as a score of 0.
+ * at the centre would read as a score of 0. The workshop's projector and the HTML report
+ * both draw this one radar; the report adds the baseline's shape when it has one, and
+ * leaves the survey's shape out when there was no survey.
  */
 import type { Report } from '../../model/report.js';
 import { escapeXml as h } from '../../text/xml-text.js';
@@ -22,7 +24,7 @@ export const PERCEPTION_COLOUR = '#D55E00';
 const ZONE = BAND_ZONE;
 
 interface Shape {
-  key: 'evidence' | 'perception';
+  key: 'evidence' | 'perception' | 'before';
   name: string;
   colour: string;
   /** Only the evidence shape is filled: two filled shapes over the band zones turn to mud on a projector. */
@@ -32,7 +34,17 @@ interface Shape {
   marker: (x: number, y: number) => string;
 }
 
-export function perceptionRadar(principles: readonly Principle[], bands: Report['scoring']['bands'], title: string): string {
+export interface RadarOptions {
+  /** Draw what people say (default true); false for a report without a survey, where every point would be unknown. */
+  perception?: boolean;
+  /** An earlier score per principle (null: unknown then), drawn dashed in grey. */
+  before?: { values: readonly (number | null)[]; name: string };
+}
+
+const BEFORE_COLOUR = '#6b7078';
+
+export function perceptionRadar(principles: readonly Principle[], bands: Report['scoring']['bands'], title: string, options: RadarOptions = {}): string {
+  const withPerception = options.perception !== false;
   const count = principles.length;
   const angle = (index: number) => -Math.PI / 2 + (2 * Math.PI * index) / count;
   const at = (index: number, value: number) => {
@@ -60,7 +72,8 @@ export function perceptionRadar(principles: readonly Principle[], bands: Report[
     return `<text x="${fixed(CENTRE.x + r * Math.cos(middle) + 3)}" y="${fixed(CENTRE.y + r * Math.sin(middle) - 3)}" font-size="11" fill="#5f6368">${level}</text>`;
   });
 
-  const shapes: Shape[] = [
+  const shapes: Shape[] = (
+    [
     {
       key: 'evidence',
       name: 'Evidence in the file',
@@ -79,7 +92,19 @@ export function perceptionRadar(principles: readonly Principle[], bands: Report[
       values: principles.map((principle) => principle.perception?.score ?? null),
       marker: (x, y) => `<rect x="${fixed(x - 4)}" y="${fixed(y - 4)}" width="8" height="8" fill="${PERCEPTION_COLOUR}"/>`,
     },
-  ];
+    ] satisfies Shape[]
+  ).filter((shape) => shape.key !== 'perception' || withPerception);
+  if (options.before) {
+    shapes.unshift({
+      key: 'before',
+      name: options.before.name,
+      colour: BEFORE_COLOUR,
+      fill: 'none',
+      dash: '3 3',
+      values: [...options.before.values],
+      marker: (x, y) => `<circle cx="${fixed(x)}" cy="${fixed(y)}" r="2.5" fill="${BEFORE_COLOUR}"/>`,
+    });
+  }
   const drawn = shapes.map((shape) => drawShape(shape, at));
 
   const labels = principles.map((principle, index) => {
@@ -93,13 +118,14 @@ export function perceptionRadar(principles: readonly Principle[], bands: Report[
     return (
       `<text x="${fixed(p.x)}" y="${fixed(y)}" text-anchor="${anchor}" font-size="14" font-weight="600" fill="#1d1d1f">${h(`${principle.number} ${principle.short}`)}<title>${h(principle.title)}</title></text>` +
       `<text x="${fixed(p.x)}" y="${fixed(y + 17)}" text-anchor="${anchor}" font-size="13">` +
-      `<tspan fill="${EVIDENCE_COLOUR}" data-shape="evidence">${h(evidence)}</tspan><tspan fill="#5f6368"> · </tspan>` +
-      `<tspan fill="${PERCEPTION_COLOUR}" data-shape="perception">${h(perception)}</tspan></text>`
+      `<tspan fill="${EVIDENCE_COLOUR}" data-shape="evidence">${h(evidence)}</tspan>` +
+      (withPerception ? `<tspan fill="#5f6368"> · </tspan><tspan fill="${PERCEPTION_COLOUR}" data-shape="perception">${h(perception)}</tspan>` : '') +
+      '</text>'
     );
   });
 
   const legend = shapes.map((shape, index) => {
-    const x = 24 + index * 250;
+    const x = 24 + index * 220;
     const y = HEIGHT - 36;
     return (
       `<line x1="${x}" x2="${x + 34}" y1="${y - 4}" y2="${y - 4}" stroke="${shape.colour}" stroke-width="3"${shape.dash ? ` stroke-dasharray="${shape.dash}"` : ''}/>` +
@@ -107,10 +133,10 @@ export function perceptionRadar(principles: readonly Principle[], bands: Report[
       `<text x="${x + 42}" y="${y}" font-size="13" fill="#1d1d1f">${h(shape.name)}</text>`
     );
   });
-  const bandKey = `<text x="24" y="${HEIGHT - 12}" font-size="12" fill="#5f6368">${h(`Rings: gap below ${bands.developing}, developing, strong from ${bands.strong}. Evidence · survey, out of 100.`)}</text>`;
+  const bandKey = `<text x="24" y="${HEIGHT - 12}" font-size="12" fill="#5f6368">${h(`Rings: gap below ${bands.developing}, developing, strong from ${bands.strong}. ${withPerception ? 'Evidence · survey' : 'Evidence'}, out of 100.`)}</text>`;
 
   return [
-    `<svg class="perception-radar" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${h(title)}" xmlns="http://www.w3.org/2000/svg" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif">`,
+    `<svg class="perception-radar" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" xmlns="http://www.w3.org/2000/svg" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif">`,
     `<title>${h(title)}</title>`,
     ...zones,
     ...rings,
