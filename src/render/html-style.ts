@@ -45,7 +45,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 .up { color: var(--strong); } .down { color: var(--gap); } .change { white-space: nowrap; font-weight: 600; }
 .card-grid { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 8px; }
 .card { border-radius: 8px; color: #fff; }
-.card a { display: grid; grid-template-columns: auto 1fr; column-gap: 6px; padding: 7px 9px; min-height: 72px; text-decoration: none; color: inherit; }
+.card a { display: grid; grid-template-columns: auto minmax(0, 1fr); column-gap: 6px; padding: 7px 9px; min-height: 72px; text-decoration: none; color: inherit; }
 .card-number { font-weight: 700; opacity: .85; } .card-name { font-weight: 600; font-size: 13.5px; line-height: 1.25; }
 .card-score { grid-column: 1 / -1; font-size: 20px; font-weight: 700; margin-top: 2px; display: flex; gap: 8px; align-items: baseline; flex-wrap: wrap; }
 .card-band { font-size: 11px; font-weight: 600; text-transform: uppercase; letter-spacing: .04em; }
@@ -82,7 +82,7 @@ footer { margin-top: 30px; border-top: 1px solid var(--line); padding-top: 10px;
   .headline { margin: 6pt 0 2pt; } .narrative { margin-top: 3pt; line-height: 1.3; }
   .cards { break-after: avoid; }
   .card-grid { grid-template-columns: repeat(9, minmax(0, 1fr)); gap: 3pt; }
-  .card a { min-height: 0; padding: 3pt 4pt; column-gap: 3pt; } .card-number { font-size: 7.5pt; } .card-name { font-size: 7pt; line-height: 1.15; } .card-score { font-size: 11pt; gap: 3pt; margin-top: 1pt; } .card-band { font-size: 6pt; } .card .change { font-size: 7pt; }
+  .card a { min-height: 0; padding: 3pt 4pt; column-gap: 3pt; grid-template-columns: minmax(0, 1fr); } .card-number { font-size: 7.5pt; } .card-name { font-size: 7pt; line-height: 1.15; overflow-wrap: anywhere; } .card-score { font-size: 11pt; gap: 3pt; margin-top: 1pt; } .card-band { font-size: 6pt; } .card .change { font-size: 7pt; }
   .chart { break-inside: avoid; }
   .survey .chart svg { max-height: 140mm; }
   .survey .heatmap svg { max-height: 125mm; }
