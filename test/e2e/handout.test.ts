@@ -4,12 +4,9 @@
  * without console errors, shows hostile names as text inside its SVGs, and gives the
  * partner audience no YAML path or line number (docs/handout.md).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.js';
+import { launchBrowser, openHtmlFile } from '../helpers/browser.js';
 import { pes } from '../helpers/cli.js';
 
 const MATURE = ['examples/mature-coalition.yaml', '--responses', 'examples/responses/mature-coalition'];
@@ -29,18 +26,7 @@ describe('the HTML handout', () => {
   }, 60_000);
   afterAll(async () => browser?.close());
 
-  async function open(html: string, width = 1280) {
-    const file = join(mkdtempSync(join(tmpdir(), 'pes-handout-')), 'report.html');
-    writeFileSync(file, html);
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
-    const problems: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(String(error)));
-    await page.goto(`file://${file}`);
-    return { page, problems };
-  }
+  const open = (html: string, width = 1280) => openHtmlFile(browser, html, { width });
 
   it('draws every chart of the mature example with its survey, with no console errors', async () => {
     const { page, problems } = await open(pes(['assess', ...MATURE, '--format', 'html']).stdout);

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.js';
+import { launchBrowser, openHtmlFile } from '../helpers/browser.js';
 import { FORMATS, OUTPUT_FORMATS } from '../../src/render/formats.js';
 import { expectNoStackTrace, pes, ROOT } from '../helpers/cli.js';
 
@@ -165,26 +165,7 @@ describe('HTML in a real browser', () => {
   }, 60_000);
   afterAll(async () => browser?.close());
 
-  async function open(html: string) {
-    const dir = scratch();
-    const file = join(dir, 'report.html');
-    writeFileSync(file, html);
-    const page = await browser.newPage();
-    const problems: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(String(error)));
-    page.on('dialog', (dialog) => {
-      problems.push(`dialog: ${dialog.message()}`);
-      void dialog.dismiss();
-    });
-    page.on('request', (request) => {
-      if (!request.url().startsWith('file:')) problems.push(`request: ${request.url()}`);
-    });
-    await page.goto(`file://${file}`);
-    return { page, problems };
-  }
+  const open = (html: string) => openHtmlFile(browser, html);
 
   it('renders the radar chart, the principles and every practice with no console errors', async () => {
     const { page, problems } = await open(pes(['assess', STRUGGLING, '--format', 'html']).stdout);

@@ -11,7 +11,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Trend } from '../../src/assess/trend.js';
 import type { Report } from '../../src/model/report.js';
-import { launchBrowser } from '../helpers/browser.js';
+import { launchBrowser, openHtmlFile } from '../helpers/browser.js';
 import { pes, ROOT } from '../helpers/cli.js';
 import { builtinRubric } from '../helpers/rubric.js';
 
@@ -115,21 +115,7 @@ describe('pes trend in headless Chromium', () => {
     await browser?.close();
   });
 
-  async function open(html: string, width = 1100) {
-    const file = join(mkdtempSync(join(tmpdir(), 'pes-trend-html-')), 'trend.html');
-    writeFileSync(file, html);
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
-    const problems: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(String(error)));
-    page.on('request', (request) => {
-      if (!request.url().startsWith('file:')) problems.push(`request: ${request.url()}`);
-    });
-    await page.goto(`file://${file}`);
-    return { page, problems };
-  }
+  const open = (html: string, width = 1100) => openHtmlFile(browser, html, { name: 'trend.html', width });
 
   it('draws the band zones, a line per principle and overall, and names at the line ends that never overlap', async () => {
     const { page, problems } = await open(pes(['trend', ...AUDITS, '--format', 'html']).stdout);

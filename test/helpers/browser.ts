@@ -3,7 +3,10 @@
  * one installed from the npm registry (test/global-setup.ts decides, once per run).
  * A missing browser is a failing test, never a skip.
  */
-import { chromium, type Browser } from 'playwright-core';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
 export interface BrowserExecutable {
@@ -27,4 +30,31 @@ export async function launchBrowser(): Promise<Browser> {
     env: { ...process.env, ...executable.env },
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+export interface OpenedPage {
+  page: Page;
+  /** Console errors, page errors, dialogs and any request that leaves the file: what a self-contained page must not have. */
+  problems: string[];
+}
+
+/** Writes `html` to a file of its own and opens it, as a person opening a report would, recording what went wrong. */
+export async function openHtmlFile(browser: Browser, html: string, options: { name?: string; width?: number } = {}): Promise<OpenedPage> {
+  const file = join(mkdtempSync(join(tmpdir(), 'pes-page-')), options.name ?? 'report.html');
+  writeFileSync(file, html);
+  const page = await browser.newPage(options.width === undefined ? {} : { viewport: { width: options.width, height: 900 } });
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(String(error)));
+  page.on('dialog', (dialog) => {
+    problems.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  page.on('request', (request) => {
+    if (!request.url().startsWith('file:')) problems.push(`request: ${request.url()}`);
+  });
+  await page.goto(`file://${file}`);
+  return { page, problems };
 }
