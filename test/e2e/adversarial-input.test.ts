@@ -14,6 +14,7 @@ import { REPORT_SCHEMA_VERSION } from '../../src/model/labels.js';
 import { describe, expect, it } from 'vitest';
 import { expectNoStackTrace, expectOneLineError, pes, ROOT } from '../helpers/cli.js';
 import { scratch } from '../helpers/disk.js';
+import { builtinRubric, completeResponseFiles } from '../helpers/rubric.js';
 
 const MATURE = join(ROOT, 'examples/mature-coalition.yaml');
 const RESPONSES = join(ROOT, 'examples/responses/mature-coalition');
@@ -164,14 +165,23 @@ describe('encodings are named, not misread', () => {
 });
 
 describe('survey counts', () => {
-  it("a response that says complete but lacks an answer is counted as incomplete", () => {
+  it("a response that says complete but lacks an answer is counted as incomplete", async () => {
+    const rubric = await builtinRubric();
     const dir = scratch();
     cpSync(RESPONSES, join(dir, 'responses'), { recursive: true });
-    const all = JSON.parse(pes(['assess', MATURE, '--responses', join(dir, 'responses'), '--format', 'json']).stdout) as { survey: { complete: number } };
+    // One response that answers every practice of the rubric, whatever the rubric the examples were written for.
     const file = join(dir, 'responses', readdirSync(join(dir, 'responses')).sort()[0]!);
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/^ {2}solution-finding: .*\n/m, ''));
-    const fewer = JSON.parse(pes(['assess', MATURE, '--responses', join(dir, 'responses'), '--format', 'json']).stdout) as { survey: { complete: number } };
-    expect(fewer.survey.complete).toBe(all.survey.complete - 1);
+    const text = readFileSync(file, 'utf8');
+    const missing = rubric.practices.filter((practice) => !new RegExp(`^ {2}${practice.id}: `, 'm').test(text));
+    writeFileSync(file, text.replace(/^answers:\n/m, `answers:\n${missing.map((practice) => `  ${practice.id}: 3\n`).join('')}`));
+    const complete = (): number => (JSON.parse(pes(['assess', MATURE, '--responses', join(dir, 'responses'), '--format', 'json']).stdout) as { survey: { complete: number } }).survey.complete;
+    const all = complete();
+    expect(all).toBe(completeResponseFiles(join(dir, 'responses'), rubric));
+    expect(all).toBeGreaterThan(0);
+    const last = rubric.practices.at(-1)!.id;
+    writeFileSync(file, readFileSync(file, 'utf8').replace(new RegExp(`^ {2}${last}: .*\n`, 'm'), ''));
+    expect(readFileSync(file, 'utf8')).toMatch(/^complete: true$/m);
+    expect(complete()).toBe(all - 1);
   });
 });
 

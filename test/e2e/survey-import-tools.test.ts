@@ -3,11 +3,15 @@
  * (test/fixtures/forms/, written by make-fixtures.mjs from the tools' documented layouts),
  * then read back by `pes assess --responses`.
  */
+import { parse } from 'csv-parse/sync';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectNoStackTrace, expectOneLineError, pes, ROOT } from '../helpers/cli.js';
+import { builtinRubric, completeResponseFiles } from '../helpers/rubric.js';
+
+const rubric = await builtinRubric();
 
 const MATURE = join(ROOT, 'examples/mature-coalition.yaml');
 const FIXTURES = join(ROOT, 'test/fixtures/forms');
@@ -21,6 +25,10 @@ const EXPORTS = [
   ['SurveyMonkey CSV', 'surveymonkey.csv', 'SurveyMonkey'],
   ['Qualtrics CSV', 'qualtrics.csv', 'Qualtrics'],
 ] as const;
+
+/** The statements the exports ask (they all ask the same), read from the Google Forms header. */
+const ASKED = new Set((parse(readFileSync(join(FIXTURES, 'google-forms.csv'), 'utf8'), { to: 1 }) as string[][])[0]!.map((column) => column.replace(/\s+/g, ' ')));
+const EXPORT_ASKS_EVERY_STATEMENT = rubric.practices.every((practice) => ASKED.has(practice.statement.replace(/\s+/g, ' ')));
 
 interface Report {
   survey: { respondents: number; complete: number } | null;
@@ -51,7 +59,9 @@ describe('pes survey import reads each forms tool\'s export', () => {
       expect(assessed.status).toBe(0);
       const report = JSON.parse(assessed.stdout) as Report;
       expect(report.survey?.respondents).toBe(5);
-      expect(report.survey?.complete).toBe(5);
+      // Each of the five answers every statement the export asks: complete, as long as the export asks every statement of the rubric.
+      expect(completeResponseFiles(responses, rubric)).toBe(EXPORT_ASKS_EVERY_STATEMENT ? 5 : 0);
+      expect(report.survey?.complete).toBe(completeResponseFiles(responses, rubric));
       imported.set(file, dir);
     });
   }

@@ -6,7 +6,7 @@
  * `pes assess --responses` (the built binary) gives on the folder, and keeps them
  * live. Screenshots of every page are written for a person to look at.
  */
-import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -15,12 +15,16 @@ import { lanAddresses } from '../../src/cli/workshop-network.js';
 import type { Report } from '../../src/model/report.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { pes, ROOT } from '../helpers/cli.js';
-import { builtinRubric } from '../helpers/rubric.js';
+import { builtinRubric, completeResponseFiles } from '../helpers/rubric.js';
 import { facilitatorCookie, http, startWorkshop, type RunningWorkshop } from '../helpers/workshop.js';
 
 const MATURE = 'examples/mature-coalition.yaml';
 const rubric = await builtinRubric();
 const statements = rubric.practices.length;
+const EXAMPLE_RESPONSES = join(ROOT, 'examples/responses/mature-coalition');
+/** The example responses the folder starts with, and how many of them answer every practice of the rubric. */
+const EXAMPLES = readdirSync(EXAMPLE_RESPONSES).length;
+const EXAMPLES_COMPLETE = completeResponseFiles(EXAMPLE_RESPONSES, rubric);
 const shots = process.env.PES_SCREENSHOTS ?? mkdtempSync(join(tmpdir(), 'pes-workshop-screenshots-'));
 mkdirSync(shots, { recursive: true });
 
@@ -31,7 +35,7 @@ const problems: string[] = [];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pes-workshop-browser-'));
-  cpSync(join(ROOT, 'examples/responses/mature-coalition'), dir, { recursive: true });
+  cpSync(EXAMPLE_RESPONSES, dir, { recursive: true });
   // On every network, as a consultant runs it: the phones use the laptop's LAN address, as printed.
   workshop = await startWorkshop([MATURE, '--dir', dir, '--port', '0']);
   browser = await launchBrowser();
@@ -192,7 +196,7 @@ describe('a workshop in the browser', { timeout: 300_000 }, () => {
     const result = pes(command);
     expect(result.stderr).toBe('');
     assessed = JSON.parse(result.stdout) as Report;
-    expect(assessed.survey).toMatchObject({ respondents: 16 + PHONES.length, complete: 14 + PHONES.length });
+    expect(assessed.survey).toMatchObject({ respondents: EXAMPLES + PHONES.length, complete: EXAMPLES_COMPLETE + PHONES.length });
     expect(withoutInputs(shown)).toEqual(withoutInputs(assessed));
 
     // And what the page shows is that report: the radar's values ...
@@ -246,7 +250,7 @@ describe('a workshop in the browser', { timeout: 300_000 }, () => {
     await completeSurvey(page, context, 'late', { answer: () => 1 });
     await page.locator('#app[data-queue="0"]').waitFor();
     await projector.click('#tabs button[data-view="overview"]');
-    await projector.locator('.figures').filter({ hasText: `${16 + PHONES.length + 1} (${14 + PHONES.length + 1} complete)` }).waitFor({ timeout: 15_000 });
+    await projector.locator('.figures').filter({ hasText: `${EXAMPLES + PHONES.length + 1} (${EXAMPLES_COMPLETE + PHONES.length + 1} complete)` }).waitFor({ timeout: 15_000 });
     expect(before).toBe(PHONES.length);
     await context.close();
   });
@@ -288,8 +292,8 @@ describe('a workshop in the browser', { timeout: 300_000 }, () => {
     expect(stopped.status).toBe(0);
     // Nothing went wrong on the way, the report thread included (it says so if it ever falls back).
     expect(stopped.stderr).toBe('');
-    const total = 16 + PHONES.length + 1;
-    expect(stopped.stdout).toContain(`Workshop stopped. ${total} responses saved in ${dir} (${total - 2} complete, ${PHONES.length + 1} of them from this workshop).`);
+    const total = EXAMPLES + PHONES.length + 1;
+    expect(stopped.stdout).toContain(`Workshop stopped. ${total} responses saved in ${dir} (${EXAMPLES_COMPLETE + PHONES.length + 1} complete, ${PHONES.length + 1} of them from this workshop).`);
     const command = /Assess them with: pes (.+)/.exec(stopped.stdout)![1]!.split(' ');
     expect(command).toEqual(['assess', MATURE, '--responses', dir, '--as-of', assessed.asOf]);
     const again = JSON.parse(pes([...command, '--format', 'json']).stdout) as Report;
