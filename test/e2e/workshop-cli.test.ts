@@ -9,7 +9,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { workshopAsOf } from '../../src/cli/workshop.js';
 import { expectNoStackTrace, pes, ROOT } from '../helpers/cli.js';
+import { builtinRubric } from '../helpers/rubric.js';
 import { http, startWorkshop, type RunningWorkshop } from '../helpers/workshop.js';
+
+const STATEMENTS = (await builtinRubric()).practices.length;
 
 const MATURE = 'examples/mature-coalition.yaml';
 const scratch = () => mkdtempSync(join(tmpdir(), 'pes-workshop-cli-'));
@@ -73,7 +76,7 @@ describe('pes workshop on the command line', { timeout: 60_000 }, () => {
     const workshop = await startWorkshop([MATURE, '--dir', dir, '--host', '127.0.0.1', '--port', '0', '--min-group-size', '4']);
     running.push(workshop);
     const { stdout } = workshop.output();
-    expect(stdout).toMatch(/^pes workshop · Cedar Valley Food Security Coalition\n27 statements · answers saved in .+ · results as of \d{4}-\d{2}-\d{2} · groups under 4 never shown\n/);
+    expect(stdout).toMatch(new RegExp(`^pes workshop · Cedar Valley Food Security Coalition\\n${STATEMENTS} statements · answers saved in .+ · results as of \\d{4}-\\d{2}-\\d{2} · groups under 4 never shown\\n`));
     expect(workshop.code).toMatch(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}$/);
     expect(stdout).toContain(`or open ${workshop.base} and type the code ${workshop.code}`);
     expect(stdout).toContain('Rehearsal: only this computer can open these addresses.');

@@ -72,11 +72,11 @@ describe('pes workshop under SIGKILL', { timeout: 240_000 }, () => {
     const base = workshop.base;
     // Seeded, so a failure names the case that reproduces it.
     const [kills, answers] = fc.sample(
-      fc.tuple(fc.array(fc.integer({ min: 0, max: 250 }), { minLength: 3, maxLength: 3 }), fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 8 * 27, maxLength: 8 * 27 })),
+      fc.tuple(fc.array(fc.integer({ min: 0, max: 250 }), { minLength: 3, maxLength: 3 }), fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 8 * rubric.practices.length, maxLength: 8 * rubric.practices.length })),
       { numRuns: 1, seed: 20261202 },
     )[0]!;
     const value = (phone: number, practice: number): number | 'dont_know' => {
-      const drawn = answers[phone * 27 + practice]!;
+      const drawn = answers[phone * rubric.practices.length + practice]!;
       return drawn === 6 ? 'dont_know' : drawn;
     };
     const phones = Array.from({ length: 8 }, (_, index) => new SimulatedPhone(base, workshop.code, `127.0.0.${20 + index}`));

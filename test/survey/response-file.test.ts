@@ -156,12 +156,13 @@ describe('located errors in a corrupt response file', () => {
 });
 
 describe('survey template', () => {
-  it('lists one question per CSV row: the profile, the 27 statements, and a comment per principle', async () => {
+  it('lists one question per CSV row: the profile, every statement, and a comment per principle', async () => {
     const rows = parse(surveyTemplateCsv(rubric)) as string[][];
     expect(rows[0]).toEqual(['question_id', 'section', 'question', 'type', 'options']);
     const questions = rows.slice(1);
-    // 3 profile questions + 27 statements + 6 comment boxes.
-    expect(questions).toHaveLength(36);
+    const questionCount = 3 + rubric.practices.length + rubric.principles.length;
+    // 3 profile questions + a statement per practice + a comment box per principle.
+    expect(questions).toHaveLength(questionCount);
     expect(questions.slice(0, 3).map(([id]) => id)).toEqual(['organisation', 'sector', 'role']);
     const statements = questions.filter(([, , , type]) => type === 'scale');
     expect(statements.map(([id]) => id)).toEqual(rubric.practices.map((practice) => practice.id));
@@ -201,10 +202,11 @@ describe('survey template', () => {
   it('ends every CSV row with CRLF', async () => {
     const csv = surveyTemplateCsv(rubric);
     expect(csv.endsWith('\r\n')).toBe(true);
-    expect(csv.split('\r\n')).toHaveLength(1 + 36 + 1);
+    // The header, 3 profile questions, a statement per practice and a comment box per principle, then the final CRLF.
+    expect(csv.split('\r\n')).toHaveLength(1 + 3 + rubric.practices.length + rubric.principles.length + 1);
   });
 
-  it('prints six principle sections with 27 rows of five boxes and a "?" box', async () => {
+  it('prints a section per principle with a row of five boxes per statement and a "?" box', async () => {
     const markdown = surveyTemplateMarkdown(rubric, { partnership: partnership({ partnership: { name: 'Cedar Valley Coalition' } }), asOf: '2026-06-30' });
     expect(markdown.split('\n')[0]).toBe('# Cedar Valley Coalition: partnership health survey');
     const sections = markdown.split(/^## /m).slice(1);
@@ -213,7 +215,7 @@ describe('survey template', () => {
       ...rubric.principles.map((principle) => `${principle.number}. ${principle.title}`),
     ]);
     const rows = markdown.match(/^\| \d+ \| .*$/gm) ?? [];
-    expect(rows).toHaveLength(27);
+    expect(rows).toHaveLength(rubric.practices.length);
     for (const row of rows) expect(row.match(/☐/g)).toHaveLength(6);
     // The rows of section 2 are practices 4-10.
     const momentumRows = sections[2]!.match(/^\| (\d+) \|/gm)!.map((row) => Number(/\d+/.exec(row)![0]));
