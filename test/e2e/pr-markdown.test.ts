@@ -55,7 +55,10 @@ describe('the pull-request Markdown', () => {
     const parsed = html(markdown([MATURE, '--responses', RESPONSES]));
     const top = parsed.before('<details>');
     expect(top).toMatch(/<h1>Partnership health: Cedar Valley Food Security Coalition<\/h1>/);
-    expect(top).toContain('🟢 <strong>83/100, strong</strong>');
+    // The score and band of the same assessment as JSON, with the band's mark (83, strong, for pes-27).
+    const { overall } = JSON.parse(pes(['assess', MATURE, '--responses', RESPONSES, '--format', 'json']).stdout) as { overall: { score: number; band: 'strong' | 'developing' | 'gap' } };
+    const mark = { strong: '🟢', developing: '🟡', gap: '🔴' }[overall.band];
+    expect(top).toContain(`${mark} <strong>${Math.round(overall.score)}/100, ${overall.band}</strong>`);
     // One row per principle, each with its band's mark in the first cell.
     const principleRows = [...top.matchAll(/<tr>\s*<td>(🟢|🟡|🔴|⚪|➖)<\/td>/g)];
     expect(principleRows).toHaveLength(rubric.principles.length);
