@@ -18,15 +18,19 @@ function lineOf(text: string, needle: string): number {
   return text.slice(0, index).split('\n').length;
 }
 
+/** Table 2 of the field guide lists this many practices; a rubric numbers its own additions after them. */
+const FIELD_GUIDE_PRACTICES = 27;
+
 const builtin = await loadRubric('rubrics/pes-27.yaml', RUBRIC, CHECKS);
 
 describe('the built-in rubric', () => {
   if (!builtin.ok) throw new Error(builtin.errors.map(formatLocatedError).join('\n'));
   const rubric = builtin.rubric;
 
-  it('has the field guide\'s 6 principles and 27 practices, numbered 1-27 in order', async () => {
+  it('has the field guide\'s 6 principles and all its practices, numbered from 1 in order with no gap', async () => {
     expect(rubric.principles.map((p) => p.number)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(rubric.practices.map((p) => p.number)).toEqual(Array.from({ length: 27 }, (_, i) => i + 1));
+    expect(rubric.practices.map((p) => p.number)).toEqual(Array.from({ length: rubric.practices.length }, (_, i) => i + 1));
+    expect(rubric.practices.length).toBeGreaterThanOrEqual(FIELD_GUIDE_PRACTICES);
   });
 
   it('puts practices under the principles of Table 2 (1-3, 4-10, 11-14, 15-20, 21-24, 25-27)', async () => {
@@ -45,7 +49,9 @@ describe('the built-in rubric', () => {
 
   it('justifies every practice and every check from the field guide, and gives every check a fix naming where to record it', async () => {
     for (const practice of rubric.practices) {
-      expect(practice.basis, `practice ${practice.number}`).toMatch(new RegExp(`^Guide (principle \\d+ and )?practice ${practice.number}\\b`));
+      // A practice of the guide's table cites itself; one added after them cites the principle or practice it builds on.
+      const cited = practice.number <= FIELD_GUIDE_PRACTICES ? `(principle \\d+ and )?practice ${practice.number}\\b` : '(principle|practice) \\d+\\b';
+      expect(practice.basis, `practice ${practice.number}`).toMatch(new RegExp(`^Guide ${cited}`));
       for (const [index, use] of practice.checks.entries()) {
         const where = `practice ${practice.number}, check ${index + 1}`;
         expect(use.basis.length, where).toBeGreaterThan(30);
