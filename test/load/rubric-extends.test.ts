@@ -2,7 +2,8 @@
  * `extends: pes-27`: a custom rubric that says only what it changes. Loaded the way
  * `--rubric` loads it, and run through the built binary, the way a user would.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -173,6 +174,34 @@ describe('pes with --rubric FILE that extends pes-27', () => {
     const parsed = JSON.parse(report.stdout) as { practices: { id: string }[]; rubric: { version: string } };
     expect(parsed.practices).toHaveLength(BASE.practices.length + 1);
     expect(parsed.rubric.version).toBe('1.0.0-data');
+  });
+
+  it('counts the added practice in every command and format, and no example response is complete without it', () => {
+    // The cheap form of adding a practice to the rubric: nothing a user runs may carry the old count.
+    const number = Math.max(...BASE.practices.map((practice) => practice.number)) + 1;
+    const total = BASE.practices.length + 1;
+    const rubric = write('counted.yaml', `extends: pes-27\npractices:\n${newPractice(number)}\n`);
+    const responses = join(ROOT, 'examples/responses/mature-coalition');
+    const assess = (format: string) => {
+      const result = pes(['assess', 'examples/mature-coalition.yaml', '--responses', responses, '--rubric', rubric, '--format', format, '--width', '120']);
+      expect(result.stderr, format).toBe('');
+      expect(result.status, format).toBe(0);
+      return result.stdout;
+    };
+    expect(pes(['rubric', '--rubric', rubric]).stdout).toMatch(new RegExp(`^ *${number} {2}A data-sharing agreement partners have signed`, 'm'));
+    const report = JSON.parse(assess('json')) as { practices: unknown[]; overall: { total: number }; survey: { respondents: number; complete: number } };
+    expect(report.practices).toHaveLength(total);
+    expect(report.overall.total).toBe(total);
+    // The example responses answer the built-in statements only: against this rubric none is complete.
+    expect(report.survey).toMatchObject({ respondents: readdirSync(responses).length, complete: 0 });
+    expect(assess('table')).toMatch(new RegExp(`│ +${number} │ Data agreement`));
+    expect((parse(assess('csv'), { columns: true }) as { record: string }[]).filter((row) => row.record === 'practice')).toHaveLength(total);
+    expect(assess('junit')).toMatch(new RegExp(`<testsuites [^>]*tests="${total}"`));
+    expect((JSON.parse(assess('sarif')) as { runs: { tool: { driver: { rules: unknown[] } } }[] }).runs[0]!.tool.driver.rules).toHaveLength(total);
+    expect(assess('markdown')).toContain('Data agreement');
+    expect(assess('html')).toContain('Data agreement');
+    const paper = pes(['survey', 'template', '--rubric', rubric, '--format', 'markdown']).stdout;
+    expect(paper.match(/^\| \d+ \| /gm)).toHaveLength(total);
   });
 
   it('refuses an unknown base in one line, exit 2', () => {
