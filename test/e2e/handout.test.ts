@@ -1,6 +1,7 @@
 /**
  * The HTML handout in a real browser: it reads on a phone without scrolling sideways,
- * prints the mature example with its survey on four A4 pages or fewer, draws every chart
+ * prints the mature example with its survey on page one plus a page per nine practices (four A4
+ * pages for the built-in rubric), draws every chart
  * without console errors, shows hostile names as text inside its SVGs, and gives the
  * partner audience no YAML path or line number (docs/handout.md).
  */
@@ -8,9 +9,16 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openHtmlFile } from '../helpers/browser.js';
 import { pes } from '../helpers/cli.js';
+import { builtinRubric } from '../helpers/rubric.js';
 
 const MATURE = ['examples/mature-coalition.yaml', '--responses', 'examples/responses/mature-coalition'];
 const HOSTILE = 'test/fixtures/partnerships/hostile.yaml';
+
+/**
+ * The paper budget: page one (score, story, radar, top actions), then the practices at nine to a
+ * page. It follows the rubric, so a rubric with more practices may print longer, never looser per practice.
+ */
+const PRACTICES_PER_PAGE = 9;
 
 /** A YAML path as the coordinator reads one (`partners[].agreement`, `communications.roi_narratives`), or a line reference. */
 const FILE_TALK = /[a-z_]+\[\d*\]\.[a-z_]+|\b[a-z]+_?[a-z]*\.[a-z]+_[a-z_]+\b|\(line \d+|\bline \d+|priority \d/;
@@ -47,12 +55,13 @@ describe('the HTML handout', () => {
     }
   });
 
-  it('prints the mature example with its survey on 4 A4 pages or fewer, the radar and top actions on page 1', async () => {
+  it('prints the mature example with its survey on page one plus a page per nine practices, the radar and top actions on page 1', async () => {
+    const budget = 1 + Math.ceil((await builtinRubric()).practices.length / PRACTICES_PER_PAGE);
     const { page } = await open(pes(['assess', ...MATURE, '--format', 'html']).stdout);
     const pdf = (await page.pdf({ format: 'A4', preferCSSPageSize: true })).toString('latin1');
     const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
     expect(pages).toBeGreaterThan(0);
-    expect(pages).toBeLessThanOrEqual(4);
+    expect(pages).toBeLessThanOrEqual(budget);
     // Page one ends after the top actions (break-after), so they must fit in one A4 page of content.
     await page.emulateMedia({ media: 'print' });
     await page.setViewportSize({ width: 703, height: 1032 });
