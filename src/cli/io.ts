@@ -8,6 +8,7 @@ import { relative, resolve, sep } from 'node:path';
 import { decodeText } from '../load/decode-text.js';
 import { isUserError, UserError } from '../load/located-error.js';
 import { DEFAULT_MAX_INPUT_MB } from '../model/defaults.js';
+import { noteInputRead } from './compiler-tiers.js';
 
 
 /**
@@ -47,6 +48,7 @@ export function readInputBytes(file: string, maxMegabytes = DEFAULT_MAX_INPUT_MB
       if (length > limit) throw new UserError({ file, message: overLimit(length, maxMegabytes) });
       if (length === bytes.length) break;
     }
+    noteInputRead(length);
     return bytes.subarray(0, length);
   } catch (error) {
     if (isUserError(error)) throw error;

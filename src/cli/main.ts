@@ -8,7 +8,7 @@ import { AUDIENCES } from '../model/formats.js';
 import { FAIL_ON } from '../model/labels.js';
 import { PROBLEM_FORMATS } from '../model/problems.js';
 import { formatNames, OUTPUT_FORMATS, type OutputFormat } from '../render/formats.js';
-import { EXIT_USAGE, runCommand } from './run.js';
+import { EXIT_USAGE, runCommand, runShortCommand } from './run.js';
 import { colorEnabled, terminalWidth, writeStdout } from './terminal.js';
 import { VERSION } from './version.js';
 
@@ -46,7 +46,7 @@ export function buildProgram(formats: readonly OutputFormat[] = OUTPUT_FORMATS):
     .option('--force', 'overwrite --output if it exists')
     .addOption(maxAnnotationsOption())
     .addOption(maxInputOption())
-    .action((files: string[], options) => runCommand(async () => (await import('./validate.js')).validate(files, options)));
+    .action((files: string[], options) => runShortCommand(() => import('./validate.js'), (command) => command.validate(files, options)));
 
   program
     .command('assess')
@@ -89,7 +89,7 @@ export function buildProgram(formats: readonly OutputFormat[] = OUTPUT_FORMATS):
     .option('--config <file>', `settings file (default: ${CONFIG_FILE} beside the partnership file, or here)`)
     .option('--no-config', 'ignore any config file')
     .addOption(new Option('--max-input-mb <megabytes>', `refuse input files larger than this (default ${DEFAULT_MAX_INPUT_MB})`).argParser(positiveNumber))
-    .action((file: string, options) => runCommand(async () => (await import('./assess.js')).assess(file, options)));
+    .action((file: string, options) => runShortCommand(() => import('./assess.js'), (command) => command.assess(file, options)));
 
   const survey = program
     .command('survey')
@@ -112,7 +112,7 @@ export function buildProgram(formats: readonly OutputFormat[] = OUTPUT_FORMATS):
     .option('-o, --output <file>', 'write it to a file')
     .option('--force', 'overwrite --output if it exists')
     .addOption(maxInputOption())
-    .action((options) => runCommand(async () => (await import('./survey-template.js')).surveyTemplate(options)));
+    .action((options) => runShortCommand(() => import('./survey-template.js'), (command) => command.surveyTemplate(options)));
 
   survey
     .command('import')
@@ -128,7 +128,7 @@ export function buildProgram(formats: readonly OutputFormat[] = OUTPUT_FORMATS):
     .option('--rubric <file>', 'use this rubric instead of the built-in pes-27')
     .addOption(maxInputOption())
     .addOption(new Option('--max-rows <n>', 'refuse exports with more rows than this').default(DEFAULT_MAX_IMPORT_ROWS).argParser(positiveInteger))
-    .action((csv: string, options) => runCommand(async () => (await import('./survey-import.js')).surveyImport(csv, options)));
+    .action((csv: string, options) => runShortCommand(() => import('./survey-import.js'), (command) => command.surveyImport(csv, options)));
 
   program
     .command('workshop')
@@ -156,7 +156,7 @@ export function buildProgram(formats: readonly OutputFormat[] = OUTPUT_FORMATS):
     .option('--force', 'overwrite --output if it exists')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour')
-    .action((reports: string[], options) => runCommand(async () => (await import('./trend.js')).trend(reports, options)));
+    .action((reports: string[], options) => runShortCommand(() => import('./trend.js'), (command) => command.trend(reports, options)));
 
   program
     .command('rubric')
@@ -165,7 +165,7 @@ export function buildProgram(formats: readonly OutputFormat[] = OUTPUT_FORMATS):
     .option('--rubric <file>', 'show this rubric instead of the built-in one (validates it too)')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour')
-    .action((practice: string | undefined, options) => runCommand(async () => (await import('./rubric.js')).showRubric(practice, options)));
+    .action((practice: string | undefined, options) => runShortCommand(() => import('./rubric.js'), (command) => command.showRubric(practice, options)));
 
   program
     .command('schema')
@@ -173,7 +173,7 @@ export function buildProgram(formats: readonly OutputFormat[] = OUTPUT_FORMATS):
     .addArgument(new Argument('[which]', 'which schema').choices(['partnership', 'report']).default('partnership'))
     .option('-o, --output <file>', 'write it to a file')
     .option('--force', 'overwrite --output if it exists')
-    .action((which: 'partnership' | 'report', options) => runCommand(async () => (await import('./schema.js')).printSchema(which, options)));
+    .action((which: 'partnership' | 'report', options) => runShortCommand(() => import('./schema.js'), (command) => command.printSchema(which, options)));
 
   program
     .command('init')
@@ -182,7 +182,7 @@ export function buildProgram(formats: readonly OutputFormat[] = OUTPUT_FORMATS):
     .option('--name <name>', 'the partnership name', 'Our Partnership')
     .option('--as-of <date>', 'the as_of date to write (default: today)')
     .option('--force', 'overwrite the file if it exists')
-    .action((file: string, options) => runCommand(async () => (await import('./init.js')).init(file, options)));
+    .action((file: string, options) => runShortCommand(() => import('./init.js'), (command) => command.init(file, options)));
 
   return program;
 }

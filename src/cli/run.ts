@@ -5,6 +5,7 @@
  */
 import { formatLocatedError, hasBrand, isUserError, type LocatedError } from '../load/located-error.js';
 import { terminalSafe } from '../text/sanitize.js';
+import { startShortRun } from './compiler-tiers.js';
 
 export const EXIT_OK = 0;
 export const EXIT_GATE_FAILED = 1;
@@ -44,6 +45,22 @@ export async function runCommand(action: () => Promise<void> | void): Promise<vo
   } catch (error) {
     process.exitCode = await exitCodeFor(error);
   }
+}
+
+/**
+ * runCommand for a command that reads its inputs, prints and exits, which is over
+ * before optimized code would pay back its compiling (see compiler-tiers.ts).
+ * The command's code is loaded first: V8 will not use Node's code cache for a
+ * built-in module compiled after a flag has changed, which makes node:crypto three
+ * times as slow to load. Not for the interactive survey or the workshop server,
+ * which live for minutes.
+ */
+export async function runShortCommand<Command>(load: () => Promise<Command>, run: (command: Command) => Promise<void> | void): Promise<void> {
+  await runCommand(async () => {
+    const command = await load();
+    startShortRun();
+    await run(command);
+  });
 }
 
 /** Prints what the user needs to know about `error` and returns the exit code it means. */
