@@ -27,7 +27,7 @@ export const LONG_RUN_INPUT_BYTES = 64 * 1024;
 const BASELINE_ONLY = '--no-turbofan --no-maglev';
 /** TurboFan back for a long run, the tier its hot loops gain from; Maglev, a middle tier, stays off for the rest of it. */
 const ANY_TIER = '--turbofan';
-/** Flags by which someone running pes chose the compilers themselves, e.g. in NODE_OPTIONS; then pes leaves them alone. */
+/** Flags by which someone running pes chose the compilers themselves (`node --no-opt bin/pes ...`); then pes leaves them alone. */
 const CHOSEN_TIERS = /--(no-)?(opt|turbofan|maglev|sparkplug|max-opt)\b/;
 
 interface ShortRun {
@@ -44,7 +44,8 @@ type WithShortRun = typeof globalThis & { [STATE]?: ShortRun };
 
 /** For a command that reads a few files and exits: optimize nothing until it reads more than LONG_RUN_INPUT_BYTES. */
 export function startShortRun(): void {
-  if (CHOSEN_TIERS.test(`${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`)) return;
+  // NODE_OPTIONS cannot hold these flags: Node refuses to start with them there.
+  if (CHOSEN_TIERS.test(process.execArgv.join(' '))) return;
   // Fetched, not imported: node:v8 is not in Node's start-up snapshot and costs about 2 ms, so only commands that gain from it pay.
   const { setFlagsFromString } = process.getBuiltinModule('node:v8');
   // V8 will not use Node's code cache for a built-in module compiled after a flag has
