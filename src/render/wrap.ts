@@ -31,19 +31,25 @@ export function fitOrWrap(text: string, width: number, indent = '', hanging = in
   return indent.length + visibleLength(text) <= width && !text.includes('\n') ? indent + text : wrap(text, width, indent, hanging);
 }
 
-/** Wraps a list of short items, never breaking inside one. */
+/**
+ * Wraps a list of short items, never breaking inside one. A line that goes on below
+ * ends with the separator's mark, and the mark counts in its width: a mark past the
+ * edge would wrap to a line of its own.
+ */
 export function wrapItems(items: readonly string[], width: number, indent = '', separator = ' · '): string {
+  const mark = separator.trimEnd();
   const lines: string[] = [];
   let line = '';
-  for (const item of items) {
+  items.forEach((item, index) => {
     const candidate = line === '' ? item : `${line}${separator}${item}`;
-    if (line !== '' && indent.length + visibleLength(candidate) > width) {
-      lines.push(indent + line + separator.trimEnd());
+    const room = width - indent.length - (index === items.length - 1 ? 0 : visibleLength(mark));
+    if (line !== '' && visibleLength(candidate) > room) {
+      lines.push(indent + line + mark);
       line = item;
     } else {
       line = candidate;
     }
-  }
+  });
   if (line !== '') lines.push(indent + line);
   return lines.join('\n');
 }
