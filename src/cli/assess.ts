@@ -96,7 +96,8 @@ async function runAssessment(file: string, options: AssessOptions, progress: Pro
   const maxInputMb = options.maxInputMb ?? config.max_input_mb ?? DEFAULT_MAX_INPUT_MB;
   const text = readInput(file, maxInputMb);
   const shownFile = displayPath(file);
-  progress.read = { file: shownFile, lines: lineCount(text) };
+  const lines = lineCount(text);
+  progress.read = { file: shownFile, lines };
   const loaded = await loadPartnership(shownFile, text);
   if (!loaded.ok) throw new UserError(loaded.errors);
   const asOf = resolveAsOf(options.asOf, loaded.loaded.partnership.as_of, shownFile);
@@ -198,7 +199,7 @@ async function runAssessment(file: string, options: AssessOptions, progress: Pro
     audience: options.audience ?? config.audience ?? ('coordinator' as Audience),
     severity: resolveSeverity(failOn, config.severity),
     maxAnnotations: options.maxAnnotations,
-    partnershipLines: lineCount(text),
+    partnershipLines: lines,
     sourceLinks: resolveSourceLinks(file, options),
   };
   // Every file this run read, the config and each response file included: none is ever an output.

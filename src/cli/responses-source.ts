@@ -32,22 +32,23 @@ export async function loadResponses(paths: readonly string[], rubric: Rubric, pa
   const ids = new Map<string, string>();
   for (const file of files) {
     const text = readTextInput(file, maxMegabytes);
-    const loaded = await parseResponse(displayPath(file), text, rubric);
+    const shown = displayPath(file);
+    const loaded = await parseResponse(shown, text, rubric);
     if (!loaded.ok) {
       errors.push(...loaded.errors);
       continue;
     }
     const response = loaded.response;
     if (response.partnership !== partnershipName) {
-      errors.push({ file: displayPath(file), position: { line: 1, col: 1 }, message: `these answers are about "${response.partnership}", not "${partnershipName}"` });
+      errors.push({ file: shown, position: { line: 1, col: 1 }, message: `these answers are about "${response.partnership}", not "${partnershipName}"` });
       continue;
     }
     const previous = ids.get(response.respondent.id);
     if (previous !== undefined) {
-      errors.push({ file: displayPath(file), message: `respondent "${response.respondent.id}" also answered in ${previous}; count each person once` });
+      errors.push({ file: shown, message: `respondent "${response.respondent.id}" also answered in ${previous}; count each person once` });
       continue;
     }
-    ids.set(response.respondent.id, displayPath(file));
+    ids.set(response.respondent.id, shown);
     responses.push(response);
     digests.push(sha256(text));
   }

@@ -422,18 +422,40 @@ function closeQuietly(descriptor: number): void {
 
 type Identities = { paths: Set<string>; inodes: Set<string> };
 
-/** Inputs by real path and by device and inode, so neither a link nor a second name reaches one. */
+/**
+ * Inputs by real path and by device and inode, so neither a link nor a second name
+ * reaches one. A run can have thousands of inputs (a responses folder), so each costs
+ * one lstat: a file that is not a link has the real path of its folder, worked out
+ * once per folder, and lstat's inode is its own.
+ */
 function identities(files: readonly string[]): Identities {
   const paths = new Set<string>();
   const inodes = new Set<string>();
+  const realFolders = new Map<string, string>();
   for (const file of files) {
-    paths.add(realPath(file));
+    const absolute = resolve(file);
+    let stat: Stats;
     try {
-      const stat = statSync(file);
-      inodes.add(`${stat.dev}:${stat.ino}`);
+      stat = lstatSync(absolute);
     } catch {
       // An input that is gone cannot be overwritten.
+      paths.add(absolute);
+      continue;
     }
+    if (stat.isSymbolicLink()) {
+      paths.add(realPath(absolute));
+      try {
+        stat = statSync(absolute);
+      } catch {
+        continue;
+      }
+    } else {
+      const folder = dirname(absolute);
+      let realFolder = realFolders.get(folder);
+      if (realFolder === undefined) realFolders.set(folder, (realFolder = realPath(folder)));
+      paths.add(join(realFolder, basename(absolute)));
+    }
+    inodes.add(`${stat.dev}:${stat.ino}`);
   }
   return { paths, inodes };
 }
