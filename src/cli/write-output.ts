@@ -426,34 +426,35 @@ type Identities = { paths: Set<string>; inodes: Set<string> };
  * Inputs by real path and by device and inode, so neither a link nor a second name
  * reaches one. A run can have thousands of inputs (a responses folder), so each costs
  * one lstat: a file that is not a link has the real path of its folder, worked out
- * once per folder, and lstat's inode is its own.
+ * once per folder, and lstat's inode is its own. The file is examined by the name it
+ * was read by, never by a path worked out from it: in `link/../p.yaml` the `..` is
+ * taken after the link, as reading it did, and path.resolve would take it before.
  */
 function identities(files: readonly string[]): Identities {
   const paths = new Set<string>();
   const inodes = new Set<string>();
   const realFolders = new Map<string, string>();
   for (const file of files) {
-    const absolute = resolve(file);
     let stat: Stats;
     try {
-      stat = lstatSync(absolute);
+      stat = lstatSync(file);
     } catch {
       // An input that is gone cannot be overwritten.
-      paths.add(absolute);
+      paths.add(resolve(file));
       continue;
     }
     if (stat.isSymbolicLink()) {
-      paths.add(realPath(absolute));
+      paths.add(realPath(file));
       try {
-        stat = statSync(absolute);
+        stat = statSync(file);
       } catch {
         continue;
       }
     } else {
-      const folder = dirname(absolute);
+      const folder = dirname(file);
       let realFolder = realFolders.get(folder);
       if (realFolder === undefined) realFolders.set(folder, (realFolder = realPath(folder)));
-      paths.add(join(realFolder, basename(absolute)));
+      paths.add(join(realFolder, basename(file)));
     }
     inodes.add(`${stat.dev}:${stat.ino}`);
   }

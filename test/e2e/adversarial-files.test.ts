@@ -107,6 +107,21 @@ describe('the inputs of a run are never outputs', () => {
     expectOneLineError(pes(['survey', 'template', '--rubric', 'rubric.yaml', '--output', 'rubric.yaml', '--force'], { cwd: dir }), /refused: the output would overwrite an input file$/);
     expect(snapshot(dir)).toEqual(before);
   });
+
+  it('an input named through a link and `..` (read after the link, as the system does)', () => {
+    const dir = workspace();
+    mkdirSync(join(dir, 'data/sub'), { recursive: true });
+    cpSync(MATURE, join(dir, 'data/p.yaml'));
+    mkdirSync(join(dir, 'work'));
+    symlinkSync(join(dir, 'data/sub'), join(dir, 'work/link'));
+    const before = snapshot(dir);
+    // work/link/../p.yaml is data/p.yaml to the system; as text it would be work/p.yaml, which does not exist.
+    expectOneLineError(
+      pes(['assess', 'link/../p.yaml', '--format', 'json', '--output', '../data/p.yaml', '--force'], { cwd: join(dir, 'work') }),
+      /data\/p\.yaml: refused: the output would overwrite an input file$/,
+    );
+    expect(snapshot(dir)).toEqual(before);
+  });
 });
 
 describe('devices, pipes and links are written through, never replaced', () => {
