@@ -6,7 +6,7 @@
  * at exit for jobs whose code never ran. So a short command runs with the
  * interpreter and the baseline compiler only, and gets the optimizing compilers back
  * as soon as it has read more input than a small run holds (without them the
- * 10,000-partner case takes 4.2 s instead of 1.5 s). Measured in bench/ (see
+ * 10,000-partner case takes 4.3 s instead of 1.5 s). Measured in bench/ (see
  * docs/performance.md); the crossover is between 40 and 100 KB of input.
  *
  * The flags are changed through node:v8's public setFlagsFromString. Node's
@@ -45,7 +45,8 @@ type WithShortRun = typeof globalThis & { [STATE]?: ShortRun };
 /** For a command that reads a few files and exits: optimize nothing until it reads more than LONG_RUN_INPUT_BYTES. */
 export function startShortRun(): void {
   // NODE_OPTIONS cannot hold these flags: Node refuses to start with them there.
-  if (CHOSEN_TIERS.test(process.execArgv.join(' '))) return;
+  // V8 takes --no_turbofan as well as --no-turbofan.
+  if (CHOSEN_TIERS.test(process.execArgv.join(' ').replaceAll('_', '-'))) return;
   // Fetched, not imported: node:v8 is not in Node's start-up snapshot and costs about 2 ms, so only commands that gain from it pay.
   const { setFlagsFromString } = process.getBuiltinModule('node:v8');
   // V8 will not use Node's code cache for a built-in module compiled after a flag has

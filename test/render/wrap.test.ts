@@ -18,8 +18,19 @@ describe('wrapItems (the table’s list of strong practices)', () => {
         for (const line of lines) expect(line.length).toBeLessThanOrEqual(width);
         for (const line of lines.slice(0, -1)) expect(line.endsWith(' ·')).toBe(true);
         expect(lines.at(-1)!.endsWith(' ·')).toBe(false);
-        const back = lines.map((line) => line.slice(2).replace(/ ·$/, '')).join(' · ').split(' · ');
-        expect(back).toEqual(items);
+        const contents = lines.map((line) => line.slice(2).replace(/ ·$/, ''));
+        expect(contents.join(' · ').split(' · ')).toEqual(items);
+        // Lines are filled: the first item of each line would not have fitted at the end of the line before.
+        let seen = 0;
+        contents.forEach((content, index) => {
+          const count = content.split(' · ').length;
+          if (index > 0) {
+            const first = items[seen]!;
+            const mark = seen === items.length - 1 ? 0 : 2;
+            expect(2 + contents[index - 1]!.length + 3 + first.length + mark).toBeGreaterThan(width);
+          }
+          seen += count;
+        });
       }),
     );
   });
