@@ -80,10 +80,14 @@ export function displayPath(file: string): string {
   return shown.split(sep).join('/');
 }
 
-/** The file's real path (links resolved), or its absolute path when it does not exist. */
+/**
+ * The file's real path (links resolved), or its absolute path when it does not exist.
+ * The system's own realpath: the JavaScript one applies `..` to the text before it
+ * follows any link, so for `link/../p.yaml` it names another file than opening it does.
+ */
 export function realPath(file: string): string {
   try {
-    return realpathSync(file);
+    return realpathSync.native(file);
   } catch {
     return resolve(file);
   }

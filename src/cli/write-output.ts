@@ -196,7 +196,7 @@ function destinationOf(output: Output, options: WriteOptions, inputs: Identities
   let stat = link;
   if (link.isSymbolicLink()) {
     try {
-      path = realpathSync(file);
+      path = realpathSync.native(file);
       stat = statSync(path);
     } catch {
       throw new UserError({ file, message: 'refused: a symbolic link to nothing (pes writes through a link only to a file that exists)' });
@@ -428,7 +428,8 @@ type Identities = { paths: Set<string>; inodes: Set<string> };
  * one lstat: a file that is not a link has the real path of its folder, worked out
  * once per folder, and lstat's inode is its own. The file is examined by the name it
  * was read by, never by a path worked out from it: in `link/../p.yaml` the `..` is
- * taken after the link, as reading it did, and path.resolve would take it before.
+ * taken after the link, as reading it did, and path.resolve would take it before
+ * (realPath is the system's, for the same reason).
  */
 function identities(files: readonly string[]): Identities {
   const paths = new Set<string>();
