@@ -24,22 +24,23 @@ export function aggregateResponses(
   includeComments = false,
   dated?: { asOf: IsoDate; includeLate: boolean },
 ): SurveyAggregate {
-  const late = dated ? all.filter((response) => !onOrBefore(response.date, dated.asOf)) : [];
-  const responses = dated && !dated.includeLate ? all.filter((response) => !late.includes(response)) : all;
+  const isLate = (response: SurveyResponse) => dated !== undefined && !onOrBefore(response.date, dated.asOf);
+  const late = all.filter(isLate);
+  const responses = dated && !dated.includeLate ? all.filter((response) => !isLate(response)) : all;
   const groupings = DIMENSIONS.map((dimension) => groupRespondents(responses, dimension, minGroupSize, nameGroup));
+  const columns = new Map(rubric.practices.map((practice) => [practice.id, answerColumn(responses, practice.id)]));
   const practices = rubric.practices.map((practice): PracticePerception => {
-    const answers = responses.map((response) => response.answers[practice.id]);
-    const spread = spreadOf(answers);
-    const groups = groupings.flatMap((grouping) => groupFigures(grouping, responses, practice.id, minGroupSize));
+    const column = columns.get(practice.id)!;
+    const spread = spreadOf(column);
+    const groups = groupings.flatMap((grouping) => groupFigures(grouping, column.answers, minGroupSize));
     return { practice: practice.id, ...spread, groups };
   });
   const principles = rubric.principles.map((principle): PrinciplePerception => {
-    const ids = rubric.practices.filter((practice) => practice.principle === principle.id).map((practice) => practice.id);
-    const values = responses.flatMap((response) => ids.map((id) => response.answers[id]).filter(isNumeric));
-    return pooled(principle.id, values);
+    const members = rubric.practices.filter((practice) => practice.principle === principle.id);
+    return pooled(principle.id, members.map((practice) => columns.get(practice.id)!));
   });
-  const everything = responses.flatMap((response) => Object.values(response.answers).filter(isNumeric));
-  const { n, mean: overallMean, score } = pooled('', everything);
+  // Every answer names one of the rubric's practices: rubricProblems refuses a response file that names another.
+  const { n, mean: overallMean, score } = pooled('', [...columns.values()]);
   return {
     comments: includeComments ? commentsByPrinciple(rubric, responses) : null,
     respondents: responses.length,
@@ -58,15 +59,39 @@ export function aggregateResponses(
   };
 }
 
-function isNumeric(answer: unknown): answer is number {
-  return typeof answer === 'number';
+type Answer = SurveyResponse['answers'][string];
+
+/** One practice's answers across the responses. */
+interface AnswerColumn {
+  /** By response index; undefined where a response does not answer it. */
+  answers: (Answer | undefined)[];
+  /** The numeric answers, in response order. */
+  values: number[];
+  dontKnow: number;
 }
 
-function spreadOf(answers: readonly (number | typeof DONT_KNOW | undefined)[]): Spread {
-  const values = answers.filter(isNumeric);
+/**
+ * A practice's answers, read out of the responses once, for the spread, every
+ * group's figures and the principle's pool. An answers mapping read from YAML has
+ * its keys added one by one, which leaves V8 keeping it as a dictionary: looking the
+ * practice up in every response once per figure cost more than the figures.
+ */
+function answerColumn(responses: readonly SurveyResponse[], practiceId: string): AnswerColumn {
+  const answers = new Array<Answer | undefined>(responses.length);
+  const values: number[] = [];
+  let dontKnow = 0;
+  for (let index = 0; index < responses.length; index++) {
+    const answer = responses[index]!.answers[practiceId];
+    answers[index] = answer;
+    if (typeof answer === 'number') values.push(answer);
+    else if (answer === DONT_KNOW) dontKnow++;
+  }
+  return { answers, values, dontKnow };
+}
+
+function spreadOf({ values, dontKnow }: AnswerColumn): Spread {
   const distribution: Spread['distribution'] = [0, 0, 0, 0, 0];
   for (const value of values) distribution[value - 1]! += 1;
-  const dontKnow = answers.filter((answer) => answer === DONT_KNOW).length;
   if (values.length === 0) return { n: 0, mean: null, sd: null, min: null, max: null, distribution, dontKnow, score: null };
   const average = mean(values);
   return {
@@ -82,10 +107,20 @@ function spreadOf(answers: readonly (number | typeof DONT_KNOW | undefined)[]): 
   };
 }
 
-function pooled(principle: string, values: readonly number[]): PrinciplePerception {
-  if (values.length === 0) return { principle, n: 0, mean: null, score: null };
-  const average = mean(values);
-  return { principle, n: values.length, mean: round2(average), score: round2(perceptionScore(average)) };
+/**
+ * The numeric answers of several practices taken together. Answers are whole
+ * numbers, so the sum is exact in any order: no array of them all is needed.
+ */
+function pooled(principle: string, columns: readonly AnswerColumn[]): PrinciplePerception {
+  let n = 0;
+  let sum = 0;
+  for (const { values } of columns) {
+    n += values.length;
+    for (const value of values) sum += value;
+  }
+  if (n === 0) return { principle, n: 0, mean: null, score: null };
+  const average = sum / n;
+  return { principle, n, mean: round2(average), score: round2(perceptionScore(average)) };
 }
 
 interface Grouping {
@@ -111,8 +146,9 @@ export function groupRespondents(
     return value === undefined ? NOT_STATED : nameGroup(dimension, value);
   });
   const groups = [...byGroup].map(([group, members]) => ({ group, members })).sort((a, b) => b.members.length - a.members.length || byCodePoint(a.group, b.group));
+  // Largest first, so the groups big enough to show are the first ones.
   const shown = groups.filter(({ members }) => members.length >= minGroupSize);
-  let remainder = groups.filter((group) => !shown.includes(group)).flatMap(({ members }) => members);
+  let remainder = groups.slice(shown.length).flatMap(({ members }) => members);
   while (remainder.length > 0 && remainder.length < minGroupSize && shown.length > 0) {
     remainder = [...remainder, ...shown.pop()!.members];
   }
@@ -127,11 +163,20 @@ export function groupRespondents(
  * enough answers to show, or none is shown for this practice: a single hidden cell
  * could otherwise be recovered from the overall figure.
  */
-function groupFigures(grouping: Grouping, responses: readonly SurveyResponse[], practiceId: string, minGroupSize: number): GroupFigure[] {
+function groupFigures(grouping: Grouping, answers: readonly (Answer | undefined)[], minGroupSize: number): GroupFigure[] {
   if (grouping.shown.length < 2) return [];
   const figures = grouping.shown.map(({ group, members }) => {
-    const values = members.map((index) => responses[index]!.answers[practiceId]).filter(isNumeric);
-    return { dimension: grouping.dimension, group, n: values.length, mean: values.length > 0 ? round2(mean(values)) : 0 };
+    // The sum as mean() takes it, in member order, without an array per group and practice.
+    let n = 0;
+    let sum = 0;
+    for (const index of members) {
+      const answer = answers[index];
+      if (typeof answer === 'number') {
+        n++;
+        sum += answer;
+      }
+    }
+    return { dimension: grouping.dimension, group, n, mean: n > 0 ? round2(sum / n) : 0 };
   });
   return figures.every(({ n }) => n >= minGroupSize) ? figures : [];
 }
