@@ -32,15 +32,26 @@ export async function parseResponse(file: string, text: string, rubric: Rubric):
   return { ok: true, response: answered ? response : { ...response, complete: false } };
 }
 
+/** The practice and principle ids of each rubric in use, made once: a large survey checks thousands of files against them. */
+const rubricIds = new WeakMap<Rubric, { practices: ReadonlySet<string>; principles: ReadonlySet<string> }>();
+
+function idsOf(rubric: Rubric): { practices: ReadonlySet<string>; principles: ReadonlySet<string> } {
+  let ids = rubricIds.get(rubric);
+  if (ids === undefined) {
+    ids = { practices: new Set(rubric.practices.map((practice) => practice.id)), principles: new Set(rubric.principles.map((principle) => principle.id)) };
+    rubricIds.set(rubric, ids);
+  }
+  return ids;
+}
+
 /** Answers and comments must name the rubric's practices and principles; each problem points at its key. */
 export function rubricProblems(response: SurveyResponse, rubric: Rubric): Problem[] {
   const problems: Problem[] = [];
   if (response.rubric !== rubric.id) problems.push({ path: ['rubric'], target: 'key', message: `answers belong to rubric "${response.rubric}", not "${rubric.id}"` });
-  const practices = new Set(rubric.practices.map((practice) => practice.id));
+  const { practices, principles } = idsOf(rubric);
   for (const id of Object.keys(response.answers)) {
     if (!practices.has(id)) problems.push({ path: ['answers', id], target: 'key', message: `no practice "${id}" in rubric ${rubric.id}` });
   }
-  const principles = new Set(rubric.principles.map((principle) => principle.id));
   for (const id of Object.keys(response.comments ?? {})) {
     if (!principles.has(id)) problems.push({ path: ['comments', id], target: 'key', message: `no principle "${id}" in rubric ${rubric.id}` });
   }
