@@ -4,6 +4,7 @@
 //   dist/pes.cjs           commander wiring; loads one command bundle when it runs
 //   dist/cmd-<name>.cjs    one self-contained bundle per command
 //   dist/lazy-<module>.cjs one bundle per module a command imports only when it needs it
+//   dist/compile-cache.cjs loads the bundles above with V8's cached compiled code (src/cli/compile-cache.ts)
 //   dist/rubric-pes-27.json the built-in rubric, validated and resolved
 //   dist/workshop-*.js     the browser code of `pes workshop`'s pages, and the thread its reports are built on
 //
@@ -12,7 +13,8 @@
 // swapped in at the end, so a concurrent test run never sees a half-written build.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -52,8 +54,11 @@ const lazyBundles = {
       wanted.set(name, sourceFile);
       return { path: name, namespace: 'lazy-bundle' };
     });
-    builder.onLoad({ filter: /.*/, namespace: 'lazy-bundle' }, (args) => ({ contents: `module.exports = require('./${args.path}.cjs');`, loader: 'js' }));
-    builder.onResolve({ filter: /^\.\/(cmd-.*|lazy-.*|pes)\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+    builder.onLoad({ filter: /.*/, namespace: 'lazy-bundle' }, (args) => ({
+      contents: `module.exports = require('./compile-cache.cjs').load(__dirname, '${args.path}.cjs');`,
+      loader: 'js',
+    }));
+    builder.onResolve({ filter: /^\.\/(cmd-.*|lazy-.*|pes|compile-cache)\.cjs$/ }, (args) => ({ path: args.path, external: true }));
   },
 };
 
@@ -112,6 +117,16 @@ try {
     for (const [name] of next) built.add(name);
     await build({ ...common, entryPoints: Object.fromEntries(next) });
   }
+
+  // The loader of the bundles above, with their compile cache, named after a hash of them (see src/cli/compile-cache.ts).
+  const buildId = createHash('sha256');
+  for (const file of readdirSync(dist).filter((name) => name.endsWith('.cjs')).sort()) buildId.update(file).update(readFileSync(join(dist, file)));
+  await build({
+    ...common,
+    plugins: [],
+    define: { ...common.define, __PES_BUILD_ID__: JSON.stringify(buildId.digest('hex').slice(0, 16)) },
+    entryPoints: { 'compile-cache': join(root, 'src/cli/compile-cache.ts') },
+  });
 
   // The workshop's pages run this in phones' browsers: current Safari, Chrome and Firefox, inlined into each page under a nonce.
   await build({

@@ -40,7 +40,17 @@ interface ShortRun {
  * module, so the run's state lives on the process, under a registered symbol.
  */
 const STATE = Symbol.for('partnership-health.short-run');
-type WithShortRun = typeof globalThis & { [STATE]?: ShortRun };
+/** The flags this run has set so far, in order, for flagsSetByPes. */
+const FLAGS_SET = Symbol.for('partnership-health.flags-set');
+type WithShortRun = typeof globalThis & { [STATE]?: ShortRun; [FLAGS_SET]?: string };
+
+/**
+ * The V8 flags pes has changed in this run ('' for none). V8 refuses compiled code
+ * cached under other flags, so the compile cache keeps one copy per flag state.
+ */
+export function flagsSetByPes(): string {
+  return (globalThis as WithShortRun)[FLAGS_SET] ?? '';
+}
 
 /** For a command that reads a few files and exits: optimize nothing until it reads more than LONG_RUN_INPUT_BYTES. */
 export function startShortRun(): void {
@@ -55,6 +65,7 @@ export function startShortRun(): void {
   void process.stderr;
   setFlagsFromString(BASELINE_ONLY);
   (globalThis as WithShortRun)[STATE] = { setFlags: setFlagsFromString, inputBytes: 0 };
+  (globalThis as WithShortRun)[FLAGS_SET] = BASELINE_ONLY;
 }
 
 /** Counts input read; past LONG_RUN_INPUT_BYTES a short run gets every compiler back. */
@@ -65,5 +76,6 @@ export function noteInputRead(bytes: number): void {
   if (run.inputBytes > LONG_RUN_INPUT_BYTES) {
     run.setFlags(ANY_TIER);
     delete (globalThis as WithShortRun)[STATE];
+    (globalThis as WithShortRun)[FLAGS_SET] = `${BASELINE_ONLY} ${ANY_TIER}`;
   }
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { LONG_RUN_INPUT_BYTES, noteInputRead } from '../../src/cli/compiler-tiers.js';
+import { flagsSetByPes, LONG_RUN_INPUT_BYTES, noteInputRead } from '../../src/cli/compiler-tiers.js';
 
 // startShortRun itself is never called here: it would change the compilers of the test process.
 const STATE = Symbol.for('partnership-health.short-run');
@@ -13,6 +13,7 @@ function fakeShortRun(): string[] {
 
 afterEach(() => {
   delete (globalThis as Global)[STATE];
+  delete (globalThis as Record<symbol, unknown>)[Symbol.for('partnership-health.flags-set')];
 });
 
 describe('a short run gets the optimizing compiler back once it has read enough input', () => {
@@ -21,8 +22,11 @@ describe('a short run gets the optimizing compiler back once it has read enough 
     noteInputRead(LONG_RUN_INPUT_BYTES / 2);
     noteInputRead(LONG_RUN_INPUT_BYTES / 2);
     expect(set).toEqual([]);
+    expect(flagsSetByPes()).toBe('');
     noteInputRead(1);
     expect(set).toEqual(['--turbofan']);
+    // The compile cache keeps what is compiled from now on apart from what was compiled under the short run's flags.
+    expect(flagsSetByPes()).toMatch(/--turbofan$/);
     noteInputRead(LONG_RUN_INPUT_BYTES);
     expect(set).toEqual(['--turbofan']);
   });
