@@ -34,11 +34,11 @@ for (const [name, scale, lineEnding] of [['tenth', 0.1, '\n'], ['full', 1, '\n']
 const mature = join(root, 'examples/mature-coalition.yaml');
 const scaleArgs = (name) => ['assess', join(data, name, 'partnership.yaml'), '--responses', join(data, name, 'responses'), '--format', 'json', '--output', join(data, name, 'report.json'), '--force'];
 
-// The compile cache (src/cli/compile-cache.ts) lives in the bench's own folder, warmed by the
-// first run of each case like the file cache; two cases show a run without it.
-const compileCache = join(data, 'compile-cache');
+// The compile cache (src/cli/compile-cache.ts) lives in the bench's own folder for every run
+// measured here, warmed by the first run of each case like the file cache; two cases show a
+// run without it.
+process.env.PES_COMPILE_CACHE = join(data, 'compile-cache');
 const firstRunCache = join(data, 'compile-cache-first-run');
-const withCache = { PES_COMPILE_CACHE: compileCache };
 const startup = [
   { id: 'baseline', label: 'node -e 0', command: [process.execPath, '-e', '0'] },
   { id: 'version', label: 'pes --version', command: [pes, '--version'], target: { ratio: 1.3 } },
@@ -69,7 +69,7 @@ function describe(size) {
 function wall({ command, env, before }) {
   before?.();
   const start = process.hrtime.bigint();
-  const result = spawnSync(command[0], command.slice(1), { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...withCache, ...env }, maxBuffer: 256 * 1024 * 1024 });
+  const result = spawnSync(command[0], command.slice(1), { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, maxBuffer: 256 * 1024 * 1024 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0) throw new Error(`${command.join(' ')} exited ${result.status}: ${result.stderr}`);
   return ms;
@@ -79,7 +79,7 @@ function wall({ command, env, before }) {
 function peakRss({ command, env, before }) {
   if (!haveTime) return NaN;
   before?.();
-  const result = spawnSync(TIME, ['-f', '%M', ...command], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...withCache, ...env }, maxBuffer: 256 * 1024 * 1024 });
+  const result = spawnSync(TIME, ['-f', '%M', ...command], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, maxBuffer: 256 * 1024 * 1024 });
   return Number(result.stderr.trim().split('\n').at(-1)) / 1024;
 }
 

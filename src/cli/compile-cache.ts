@@ -13,35 +13,48 @@
  * `$XDG_CACHE_HOME/partnership-health` (or `~/.cache/partnership-health`, or
  * `PES_COMPILE_CACHE`; `PES_COMPILE_CACHE=0` turns it off). Later runs read it. V8
  * checks that a cache was made by the same V8 with the same flags and refuses it
- * otherwise; it cannot tell two builds of the same length apart, so the cache folder
- * is named after a hash of this build's bundles. Anything that goes wrong with the
- * cache (no home, a read-only disk, a damaged file) means compiling as if it were
- * not there: the cache can make a run faster, never different.
+ * otherwise; it cannot tell two sources of the same length apart, so the cache folder
+ * is named after a hash of this build's bundles and each cache file starts with the
+ * size, modification time and inode of the bundle it was made from. V8 11 does not
+ * checksum cached code, so pes uses only a folder that is its user's own and no one
+ * else's to write (not a link, mode 0700), and only regular files of that user.
+ * Anything that goes wrong with the cache (no home, a read-only disk, a file
+ * refused) means compiling as if it were not there: the cache can make a run faster,
+ * never different.
  *
  * This file is built as dist/compile-cache.cjs, outside the bundles it loads, so
  * that every bundle shares one `loaded` table through Node's own module cache.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, unlinkSync, writeSync, constants, type BigIntStats } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import { Script } from 'node:vm';
+import { isMainThread } from 'node:worker_threads';
 import { flagsSetByPes } from './compiler-tiers.js';
 
 /** A hash of this build's bundles, set by scripts/build.mjs. */
 declare const __PES_BUILD_ID__: string;
 
-/** Cache folders of other builds are removed once unused for this long. */
-const STALE_AFTER_MS = 14 * 24 * 60 * 60 * 1000;
+/** Cache folders kept besides the current one, newest first: other installs or Node versions in use. */
+const OTHER_FOLDERS_KEPT = 3;
+/** A cache folder's name: build id, V8 version, processor. */
+const FOLDER_NAME = /^[0-9a-f]{16}-v8-[\w.-]+$/;
+/** What a cache file starts with, then the bundle's size, modification time and inode. */
+const MAGIC = Buffer.from('pesV8c1\n');
+const HEADER_BYTES = MAGIC.length + 24;
 
 const loaded = new Map<string, { exports: unknown }>();
+/** This run's cache folder once checked; undefined when there is none or it cannot be trusted. */
 let folder: string | undefined | null = null;
 
 /** Where this build's cache lives, or undefined when there is none. */
 export function cacheFolder(env: NodeJS.ProcessEnv, home: string, buildId: string, v8Version: string, arch: string): string | undefined {
   const chosen = env['PES_COMPILE_CACHE'];
   if (chosen === '0' || chosen === 'off') return undefined;
-  const root = chosen || (env['XDG_CACHE_HOME'] ? join(env['XDG_CACHE_HOME'], 'partnership-health') : home ? join(home, '.cache', 'partnership-health') : '');
+  const xdg = env['XDG_CACHE_HOME'];
+  // The XDG specification says a relative XDG_CACHE_HOME is to be ignored.
+  const root = chosen || (xdg && isAbsolute(xdg) ? join(xdg, 'partnership-health') : home ? join(home, '.cache', 'partnership-health') : '');
   return root ? join(root, `${buildId}-v8-${v8Version}-${arch}`) : undefined;
 }
 
@@ -51,55 +64,118 @@ export function cacheFileName(bundle: string, flags: string): string {
   return `${bundle}${tag ? `@${tag}` : ''}.v8cache`;
 }
 
-function thisBuildsFolder(): string | undefined {
-  if (folder === null) {
-    let home = '';
-    try {
-      home = homedir();
-    } catch {
-      // no home folder: no cache
-    }
-    folder = cacheFolder(process.env, home, __PES_BUILD_ID__, process.versions.v8, process.arch);
-  }
-  return folder;
-}
-
 /** The bundle `name` in the folder `from`, run once per process, as `require` would. */
 export function load(from: string, name: string): unknown {
   const filename = join(from, name);
   const done = loaded.get(filename);
   if (done) return done.exports;
-  const source = Module.wrap(readFileSync(filename, 'utf8'));
+  const { text, stats } = readBundle(filename);
+  const source = Module.wrap(text);
   const cacheFile = cacheFileFor(name);
-  const cachedData = cacheFile ? readIfThere(cacheFile) : undefined;
+  const cachedData = cacheFile ? readCache(cacheFile, stats) : undefined;
   let script = cachedData ? new Script(source, { filename, cachedData }) : undefined;
   if (!script || script.cachedDataRejected) {
-    script = compileWhole(source, filename);
-    if (cacheFile) writeCache(cacheFile, script.createCachedData());
+    if (cacheFile) {
+      script = compileWhole(source, filename);
+      writeCache(cacheFile, stats, script.createCachedData());
+    } else {
+      script = new Script(source, { filename });
+    }
   }
   const module = { exports: {} };
   loaded.set(filename, module);
-  const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
-  wrapper.call(module.exports, module.exports, createRequire(filename), module, filename, from);
+  try {
+    const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
+    wrapper.call(module.exports, module.exports, createRequire(filename), module, filename, from);
+  } catch (error) {
+    // As require does: a bundle that failed to load is loaded afresh next time.
+    loaded.delete(filename);
+    throw error;
+  }
   return module.exports;
 }
 
-function cacheFileFor(bundle: string): string | undefined {
-  const where = thisBuildsFolder();
-  return where && join(where, cacheFileName(bundle, flagsSetByPes()));
+function readBundle(filename: string): { text: string; stats: BigIntStats } {
+  const descriptor = openSync(filename, 'r');
+  try {
+    return { stats: fstatSync(descriptor, { bigint: true }), text: readFileSync(descriptor, 'utf8') };
+  } finally {
+    closeSync(descriptor);
+  }
 }
 
-function readIfThere(file: string): Buffer | undefined {
+function cacheFileFor(bundle: string): string | undefined {
+  if (folder === null) folder = trustedFolder();
+  return folder && join(folder, cacheFileName(bundle, flagsSetByPes()));
+}
+
+/**
+ * This build's cache folder, made if need be, when it is a real folder of this user's
+ * that no one else may write to. Worker threads go without: V8's flags belong to the
+ * whole process, and compileWhole changes one while the main thread runs.
+ */
+function trustedFolder(): string | undefined {
+  if (!isMainThread) return undefined;
+  let home = '';
   try {
-    return readFileSync(file);
+    home = homedir();
+  } catch {
+    // no home folder: no cache
+  }
+  const where = cacheFolder(process.env, home, __PES_BUILD_ID__, process.versions.v8, process.arch);
+  if (!where) return undefined;
+  try {
+    const made = mkdirSync(where, { recursive: true, mode: 0o700 }) !== undefined;
+    const stats = lstatSync(where);
+    const uid = process.getuid?.();
+    if (!stats.isDirectory() || (uid !== undefined && stats.uid !== uid) || (stats.mode & 0o077) !== 0) return undefined;
+    if (made) removeOldFolders(dirname(where), basename(where));
+    return where;
   } catch {
     return undefined;
   }
 }
 
+/** The cached code for the bundle whose file has `bundle` stats, if this user's regular file holds it. */
+function readCache(file: string, bundle: BigIntStats): Buffer | undefined {
+  let descriptor: number;
+  try {
+    // Not through a link, and never waiting on a FIFO someone put in its place.
+    descriptor = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch {
+    return undefined;
+  }
+  try {
+    const stats = fstatSync(descriptor);
+    const uid = process.getuid?.();
+    if (!stats.isFile() || (uid !== undefined && stats.uid !== uid) || stats.size <= HEADER_BYTES) return undefined;
+    const data = Buffer.allocUnsafe(stats.size);
+    for (let read = 0; read < data.length; ) {
+      const count = readSync(descriptor, data, read, data.length - read, read);
+      if (count === 0) return undefined;
+      read += count;
+    }
+    return data.subarray(0, HEADER_BYTES).equals(headerFor(bundle)) ? data.subarray(HEADER_BYTES) : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+/** Which file of a bundle a cache was made from: a rebuilt or replaced bundle has another inode and time. */
+function headerFor(bundle: BigIntStats): Buffer {
+  const header = Buffer.alloc(HEADER_BYTES);
+  MAGIC.copy(header);
+  header.writeBigUInt64LE(bundle.size, MAGIC.length);
+  header.writeBigUInt64LE(bundle.mtimeNs, MAGIC.length + 8);
+  header.writeBigUInt64LE(bundle.ino, MAGIC.length + 16);
+  return header;
+}
+
 /** Every function compiled now, so that the cache holds all of them; unless whoever runs pes chose laziness themselves. */
 function compileWhole(source: string, filename: string): Script {
-  if (/--(no-)?lazy\b/.test(process.execArgv.join(' ').replaceAll('_', '-'))) return new Script(source, { filename });
+  if (/--(no-)?lazy(?=[\s=]|$)/.test(process.execArgv.join(' ').replaceAll('_', '-'))) return new Script(source, { filename });
   const { setFlagsFromString } = process.getBuiltinModule('node:v8');
   setFlagsFromString('--no-lazy');
   try {
@@ -110,22 +186,24 @@ function compileWhole(source: string, filename: string): Script {
   }
 }
 
-/** Written beside, synced and renamed into place, so a reader sees a whole cache or none; failures are only a slower next run. */
-function writeCache(file: string, data: Buffer): void {
-  const where = dirname(file);
+/**
+ * Written beside, synced and renamed into place, so a reader sees a whole cache or
+ * none. A failure means a slower next run, and no more cache for this one.
+ */
+function writeCache(file: string, bundle: BigIntStats, data: Buffer): void {
   const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
-    if (mkdirSync(where, { recursive: true, mode: 0o700 }) !== undefined) removeStaleFolders(dirname(where), basename(where));
-
     const descriptor = openSync(temporary, 'wx', 0o600);
     try {
-      for (let written = 0; written < data.length; ) written += writeSync(descriptor, data, written);
+      const whole = Buffer.concat([headerFor(bundle), data]);
+      for (let written = 0; written < whole.length; ) written += writeSync(descriptor, whole, written);
       fsyncSync(descriptor);
     } finally {
       closeSync(descriptor);
     }
     renameSync(temporary, file);
   } catch {
+    folder = undefined;
     try {
       unlinkSync(temporary);
     } catch {
@@ -134,22 +212,25 @@ function writeCache(file: string, data: Buffer): void {
   }
 }
 
-/** Caches of earlier builds, once nothing has written to them for STALE_AFTER_MS. */
-function removeStaleFolders(root: string, current: string): void {
-  const now = Date.now();
-  let entries: string[];
+/** When a build's folder is new: the caches of other builds, but for the few used last. Only folders named and owned as ours. */
+function removeOldFolders(root: string, current: string): void {
+  const uid = process.getuid?.();
+  const folders: { path: string; modified: number }[] = [];
   try {
-    entries = readdirSync(root);
+    for (const entry of readdirSync(root)) {
+      if (entry === current || !FOLDER_NAME.test(entry)) continue;
+      const stats = lstatSync(join(root, entry));
+      if (stats.isDirectory() && (uid === undefined || stats.uid === uid)) folders.push({ path: join(root, entry), modified: stats.mtimeMs });
+    }
   } catch {
     return;
   }
-  for (const entry of entries) {
-    if (entry === current || !/-v8-/.test(entry)) continue;
-    const path = join(root, entry);
+  folders.sort((a, b) => b.modified - a.modified);
+  for (const old of folders.slice(OTHER_FOLDERS_KEPT)) {
     try {
-      if (now - statSync(path).mtimeMs > STALE_AFTER_MS) rmSync(path, { recursive: true, force: true });
+      rmSync(old.path, { recursive: true, force: true });
     } catch {
-      // gone already, or not ours to remove
+      // not ours to remove after all, or in use: left for another day
     }
   }
 }

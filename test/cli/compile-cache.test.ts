@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -55,6 +55,11 @@ describe('the compile cache makes a run faster, never different', () => {
     expect(files.some((file) => /\/cmd-assess\.cjs.*\.v8cache$/.test(file))).toBe(true);
     expect(files.filter((file) => !file.endsWith('.v8cache'))).toEqual([]);
     expect(filesUnder(cache)).toEqual(files);
+    // The second run used the caches the first wrote: a rewrite would have renamed a new file into place.
+    const identity = (file: string) => `${statSync(join(cache, file)).ino}:${statSync(join(cache, file)).mtimeMs}`;
+    const before = files.map(identity);
+    pes(ASSESS, { env: { PES_COMPILE_CACHE: cache } });
+    expect(files.map(identity)).toEqual(before);
     const folder = join(cache, files[0]!.split('/')[0]!);
     expect(statSync(folder).mode & 0o777).toBe(0o700);
     for (const file of files) expect(statSync(join(cache, file)).mode & 0o777).toBe(0o600);
@@ -76,16 +81,30 @@ describe('the compile cache makes a run faster, never different', () => {
     expect(pes(['validate', EXAMPLE], { env: { PES_COMPILE_CACHE: blocked } })).toMatchObject({ status: 0, stderr: '' });
   });
 
-  it('removes the caches of other builds once unused for two weeks, and nothing else', () => {
+  it('keeps the caches of the three builds used last besides its own, and touches nothing it did not make', () => {
     const cache = scratch();
-    const month = (Date.now() - 30 * 24 * 3600 * 1000) / 1000;
-    for (const name of ['old-v8-1.0-x64', 'recent-v8-1.0-x64', 'someone-elses']) mkdirSync(join(cache, name));
-    for (const name of ['old-v8-1.0-x64', 'someone-elses']) utimesSync(join(cache, name), month, month);
+    const builds = ['0000000000000001', '0000000000000002', '0000000000000003', '0000000000000004', '0000000000000005'].map((id) => `${id}-v8-1.0-node.1-x64`);
+    builds.forEach((name, age) => {
+      mkdirSync(join(cache, name));
+      const when = (Date.now() - (age + 1) * 24 * 3600 * 1000) / 1000;
+      utimesSync(join(cache, name), when, when);
+    });
+    for (const name of ['notes-v8-x', 'someone-elses']) mkdirSync(join(cache, name));
+    writeFileSync(join(cache, 'fffffffffffffff0-v8-a-file'), '');
     pes(['--version'], { env: { PES_COMPILE_CACHE: cache } });
-    const left = readdirSync(cache).sort();
-    expect(left).toContain('recent-v8-1.0-x64');
-    expect(left).toContain('someone-elses');
-    expect(left).not.toContain('old-v8-1.0-x64');
-    expect(left).toHaveLength(3);
+    const left = readdirSync(cache);
+    for (const name of [...builds.slice(0, 3), 'notes-v8-x', 'someone-elses', 'fffffffffffffff0-v8-a-file']) expect(left).toContain(name);
+    for (const name of builds.slice(3)) expect(left).not.toContain(name);
+    expect(left).toHaveLength(7);
+  });
+
+  it('uses no cache in a folder others may write to', () => {
+    const cache = scratch();
+    pes(['--version'], { env: { PES_COMPILE_CACHE: cache } });
+    const [folder] = readdirSync(cache);
+    chmodSync(join(cache, folder!), 0o777);
+    for (const file of readdirSync(join(cache, folder!))) writeFileSync(join(cache, folder!, file), 'planted');
+    expect(pes(ASSESS, { env: { PES_COMPILE_CACHE: cache } })).toEqual(uncached);
+    expect(readdirSync(join(cache, folder!)).map((file) => readFileSync(join(cache, folder!, file), 'utf8'))).toEqual(['planted']);
   });
 });
