@@ -10,6 +10,7 @@
 import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import type { BrowserExecutable } from './helpers/browser.js';
 
@@ -72,7 +73,7 @@ function isProgram(path: string): boolean {
 
 export default async function setup(project: TestProject): Promise<void> {
   // The runs of pes in tests keep their compile cache in the checkout, not in the user's ~/.cache (src/cli/compile-cache.ts).
-  process.env['PES_COMPILE_CACHE'] ??= join(dirname(dirname(new URL(import.meta.url).pathname)), 'node_modules/.cache/pes-compile-cache');
+  process.env['PES_COMPILE_CACHE'] ??= join(dirname(dirname(fileURLToPath(import.meta.url))), 'node_modules/.cache/pes-compile-cache');
   const explicit = process.env.PES_CHROMIUM;
   if (explicit !== undefined && !isProgram(explicit)) throw new Error(`PES_CHROMIUM names ${explicit}, which is not a program`);
   const system = explicit ?? SYSTEM_CHROMIUM.find(isProgram);

@@ -25,7 +25,7 @@
  * This file is built as dist/compile-cache.cjs, outside the bundles it loads, so
  * that every bundle shares one `loaded` table through Node's own module cache.
  */
-import { closeSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, unlinkSync, writeSync, constants, type BigIntStats } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, unlinkSync, writeSync, constants, type BigIntStats } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join } from 'node:path';
@@ -40,9 +40,16 @@ declare const __PES_BUILD_ID__: string;
 const OTHER_FOLDERS_KEPT = 3;
 /** A cache folder's name: build id, V8 version, processor. */
 const FOLDER_NAME = /^[0-9a-f]{16}-v8-[\w.-]+$/;
-/** What a cache file starts with, then the bundle's size, modification time and inode. */
+/**
+ * What a cache file starts with, then the bundle's size, modification time and inode.
+ * The build id hashes the bundles, not this file: a change to the header's layout
+ * must change MAGIC too, or an older layout would be read as the new one.
+ */
 const MAGIC = Buffer.from('pesV8c1\n');
-const HEADER_BYTES = MAGIC.length + 24;
+export const HEADER_BYTES = MAGIC.length + 24;
+
+/** The sticky bit: in such a folder only an entry's owner may rename or remove it. */
+const STICKY = 0o1000;
 
 const loaded = new Map<string, { exports: unknown }>();
 /** This run's cache folder once checked; undefined when there is none or it cannot be trusted. */
@@ -115,7 +122,9 @@ function cacheFileFor(bundle: string): string | undefined {
  * whole process, and compileWhole changes one while the main thread runs.
  */
 function trustedFolder(): string | undefined {
-  if (!isMainThread) return undefined;
+  // Windows has no owner or mode bits that fs reports truthfully (every file reads
+  // as 0o666 and uid 0), so the checks below cannot be made there: no cache, on purpose.
+  if (!isMainThread || process.platform === 'win32') return undefined;
   let home = '';
   try {
     home = homedir();
@@ -129,6 +138,10 @@ function trustedFolder(): string | undefined {
     const stats = lstatSync(where);
     const uid = process.getuid?.();
     if (!stats.isDirectory() || (uid !== undefined && stats.uid !== uid) || (stats.mode & 0o077) !== 0) return undefined;
+    // A folder in a parent others may write to could be swapped for theirs after this
+    // check, unless the parent is sticky (as /tmp is), where only its owner may rename it.
+    const parent = statSync(dirname(where));
+    if ((uid !== undefined && parent.uid !== uid && parent.uid !== 0) || ((parent.mode & 0o022) !== 0 && (parent.mode & STICKY) === 0)) return undefined;
     if (made) removeOldFolders(dirname(where), basename(where));
     return where;
   } catch {
@@ -168,7 +181,8 @@ function headerFor(bundle: BigIntStats): Buffer {
   const header = Buffer.alloc(HEADER_BYTES);
   MAGIC.copy(header);
   header.writeBigUInt64LE(bundle.size, MAGIC.length);
-  header.writeBigUInt64LE(bundle.mtimeNs, MAGIC.length + 8);
+  // Signed: a file may be dated before 1970.
+  header.writeBigInt64LE(bundle.mtimeNs, MAGIC.length + 8);
   header.writeBigUInt64LE(bundle.ino, MAGIC.length + 16);
   return header;
 }
@@ -212,15 +226,20 @@ function writeCache(file: string, bundle: BigIntStats, data: Buffer): void {
   }
 }
 
-/** When a build's folder is new: the caches of other builds, but for the few used last. Only folders named and owned as ours. */
+/** When a build's folder is new: the caches of other builds, but for the few written last. Only folders named and owned as ours. */
 function removeOldFolders(root: string, current: string): void {
   const uid = process.getuid?.();
   const folders: { path: string; modified: number }[] = [];
   try {
     for (const entry of readdirSync(root)) {
       if (entry === current || !FOLDER_NAME.test(entry)) continue;
-      const stats = lstatSync(join(root, entry));
-      if (stats.isDirectory() && (uid === undefined || stats.uid === uid)) folders.push({ path: join(root, entry), modified: stats.mtimeMs });
+      try {
+        const stats = lstatSync(join(root, entry));
+        // A folder's time is when a cache was last written into it (reading leaves it as it was).
+        if (stats.isDirectory() && (uid === undefined || stats.uid === uid)) folders.push({ path: join(root, entry), modified: stats.mtimeMs });
+      } catch {
+        // gone meanwhile, or not ours to look at
+      }
     }
   } catch {
     return;

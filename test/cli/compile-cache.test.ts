@@ -2,8 +2,9 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cacheFileName, cacheFolder } from '../../src/cli/compile-cache.js';
-import { pes } from '../helpers/cli.js';
+import { spawnSync } from 'node:child_process';
+import { cacheFileName, cacheFolder, HEADER_BYTES } from '../../src/cli/compile-cache.js';
+import { pes, ROOT } from '../helpers/cli.js';
 
 const EXAMPLE = 'examples/mature-coalition.yaml';
 const ASSESS = ['assess', EXAMPLE, '--format', 'json'];
@@ -65,13 +66,52 @@ describe('the compile cache makes a run faster, never different', () => {
     for (const file of files) expect(statSync(join(cache, file)).mode & 0o777).toBe(0o600);
   });
 
-  it('replaces a damaged cache instead of running it', () => {
+  it('replaces a damaged cache instead of running it: too short, or whole header and damaged code', () => {
     const cache = scratch();
     pes(ASSESS, { env: { PES_COMPILE_CACHE: cache } });
-    const damaged = Buffer.from('not a V8 code cache');
-    for (const file of filesUnder(cache)) writeFileSync(join(cache, file), damaged);
+    const good = new Map(filesUnder(cache).map((file) => [file, readFileSync(join(cache, file))]));
+    const damage = [
+      () => Buffer.from('not a V8 code cache'),
+      // pes's own header intact, so V8 is the one to refuse what follows.
+      (whole: Buffer) => Buffer.concat([whole.subarray(0, HEADER_BYTES), Buffer.alloc(whole.length - HEADER_BYTES, 0x5a)]),
+    ];
+    for (const damaged of damage) {
+      for (const [file, whole] of good) writeFileSync(join(cache, file), damaged(whole));
+      expect(pes(ASSESS, { env: { PES_COMPILE_CACHE: cache } })).toEqual(uncached);
+      for (const [file, whole] of good) expect(readFileSync(join(cache, file)).equals(damaged(whole))).toBe(false);
+    }
+  });
+
+  it('compiles anew a cache made from another file of the bundle, though V8 would take it', () => {
+    const cache = scratch();
+    pes(ASSESS, { env: { PES_COMPILE_CACHE: cache } });
+    const stale = new Map<string, Buffer>();
+    for (const file of filesUnder(cache)) {
+      const whole = readFileSync(join(cache, file));
+      // The inode, the header's last field, of some other file: V8's own checks still pass.
+      whole.writeBigUInt64LE(whole.readBigUInt64LE(HEADER_BYTES - 8) ^ 1n, HEADER_BYTES - 8);
+      writeFileSync(join(cache, file), whole);
+      stale.set(file, whole);
+    }
     expect(pes(ASSESS, { env: { PES_COMPILE_CACHE: cache } })).toEqual(uncached);
-    for (const file of filesUnder(cache)) expect(readFileSync(join(cache, file)).equals(damaged)).toBe(false);
+    for (const [file, whole] of stale) expect(readFileSync(join(cache, file)).subarray(0, HEADER_BYTES).equals(whole.subarray(0, HEADER_BYTES))).toBe(false);
+  });
+
+  it('runs a bundle rewritten to the same length as it now is, not as it was cached', () => {
+    // V8 tells sources apart by length alone, so only pes's header stands between an edit and old code.
+    const cache = scratch();
+    const bundles = scratch();
+    const run = () =>
+      spawnSync(process.execPath, ['-e', `process.stdout.write(String(require(${JSON.stringify(join(ROOT, 'dist/compile-cache.cjs'))}).load(${JSON.stringify(bundles)}, 'answer.cjs')))`], {
+        env: { ...process.env, PES_COMPILE_CACHE: cache },
+        encoding: 'utf8',
+      });
+    writeFileSync(join(bundles, 'answer.cjs'), 'module.exports = 1;\n');
+    expect(run().stdout).toBe('1');
+    expect(filesUnder(cache).some((file) => file.endsWith('/answer.cjs.v8cache'))).toBe(true);
+    expect(run().stdout).toBe('1');
+    writeFileSync(join(bundles, 'answer.cjs'), 'module.exports = 2;\n');
+    expect(run().stdout).toBe('2');
   });
 
   it('runs as if there were no cache when its folder cannot be made, and says nothing about it', () => {
@@ -96,6 +136,17 @@ describe('the compile cache makes a run faster, never different', () => {
     for (const name of [...builds.slice(0, 3), 'notes-v8-x', 'someone-elses', 'fffffffffffffff0-v8-a-file']) expect(left).toContain(name);
     for (const name of builds.slice(3)) expect(left).not.toContain(name);
     expect(left).toHaveLength(7);
+  });
+
+  it('uses no cache in a folder whose parent others may write to, unless it is sticky', () => {
+    const cache = scratch();
+    chmodSync(cache, 0o777);
+    expect(pes(ASSESS, { env: { PES_COMPILE_CACHE: cache } })).toEqual(uncached);
+    const [folder] = readdirSync(cache);
+    expect(readdirSync(join(cache, folder!))).toEqual([]);
+    chmodSync(cache, 0o1777);
+    expect(pes(ASSESS, { env: { PES_COMPILE_CACHE: cache } })).toEqual(uncached);
+    expect(readdirSync(join(cache, folder!)).length).toBeGreaterThan(0);
   });
 
   it('uses no cache in a folder others may write to', () => {
