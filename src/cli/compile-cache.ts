@@ -122,9 +122,9 @@ function cacheFileFor(bundle: string): string | undefined {
  * whole process, and compileWhole changes one while the main thread runs.
  */
 function trustedFolder(): string | undefined {
-  // Windows has no owner or mode bits that fs reports truthfully (every file reads
-  // as 0o666 and uid 0), so the checks below cannot be made there: no cache, on purpose.
-  if (!isMainThread || process.platform === 'win32') return undefined;
+  // Windows has no owners or mode bits that fs reports truthfully (and no getuid),
+  // so the checks below cannot be made there: no cache, on purpose.
+  if (!isMainThread || process.platform === 'win32' || process.getuid === undefined) return undefined;
   let home = '';
   try {
     home = homedir();
@@ -136,13 +136,14 @@ function trustedFolder(): string | undefined {
   try {
     const made = mkdirSync(where, { recursive: true, mode: 0o700 }) !== undefined;
     const stats = lstatSync(where);
-    const uid = process.getuid?.();
-    if (!stats.isDirectory() || (uid !== undefined && stats.uid !== uid) || (stats.mode & 0o077) !== 0) return undefined;
+    const uid = process.getuid();
+    if (!stats.isDirectory() || stats.uid !== uid || (stats.mode & 0o077) !== 0) return undefined;
     // A folder in a parent others may write to could be swapped for theirs after this
     // check, unless the parent is sticky (as /tmp is), where only its owner may rename it.
-    const parent = statSync(dirname(where));
-    if ((uid !== undefined && parent.uid !== uid && parent.uid !== 0) || ((parent.mode & 0o022) !== 0 && (parent.mode & STICKY) === 0)) return undefined;
-    if (made) removeOldFolders(dirname(where), basename(where));
+    const root = dirname(where);
+    const parent = statSync(root);
+    if ((parent.uid !== uid && parent.uid !== 0) || ((parent.mode & 0o022) !== 0 && (parent.mode & STICKY) === 0)) return undefined;
+    if (made) removeOldFolders(root, basename(where), uid);
     return where;
   } catch {
     return undefined;
@@ -160,8 +161,7 @@ function readCache(file: string, bundle: BigIntStats): Buffer | undefined {
   }
   try {
     const stats = fstatSync(descriptor);
-    const uid = process.getuid?.();
-    if (!stats.isFile() || (uid !== undefined && stats.uid !== uid) || stats.size <= HEADER_BYTES) return undefined;
+    if (!stats.isFile() || stats.uid !== process.getuid!() || stats.size <= HEADER_BYTES) return undefined;
     const data = Buffer.allocUnsafe(stats.size);
     for (let read = 0; read < data.length; ) {
       const count = readSync(descriptor, data, read, data.length - read, read);
@@ -227,8 +227,7 @@ function writeCache(file: string, bundle: BigIntStats, data: Buffer): void {
 }
 
 /** When a build's folder is new: the caches of other builds, but for the few written last. Only folders named and owned as ours. */
-function removeOldFolders(root: string, current: string): void {
-  const uid = process.getuid?.();
+function removeOldFolders(root: string, current: string, uid: number): void {
   const folders: { path: string; modified: number }[] = [];
   try {
     for (const entry of readdirSync(root)) {
@@ -236,7 +235,7 @@ function removeOldFolders(root: string, current: string): void {
       try {
         const stats = lstatSync(join(root, entry));
         // A folder's time is when a cache was last written into it (reading leaves it as it was).
-        if (stats.isDirectory() && (uid === undefined || stats.uid === uid)) folders.push({ path: join(root, entry), modified: stats.mtimeMs });
+        if (stats.isDirectory() && stats.uid === uid) folders.push({ path: join(root, entry), modified: stats.mtimeMs });
       } catch {
         // gone meanwhile, or not ours to look at
       }
