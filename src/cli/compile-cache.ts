@@ -15,9 +15,13 @@
  * checks that a cache was made by the same V8 with the same flags and refuses it
  * otherwise; it cannot tell two sources of the same length apart, so the cache folder
  * is named after a hash of this build's bundles and each cache file starts with the
- * size, modification time and inode of the bundle it was made from. V8 11 does not
- * checksum cached code, so pes uses only a folder that is its user's own and no one
- * else's to write (not a link, mode 0700), and only regular files of that user.
+ * size, modification and change times and inode of the bundle it was made from.
+ * V8 11 does not check the code it is handed either: damage deep in a cache makes it
+ * abort the process, on every run. So the header also holds a CRC-32 of the cached
+ * code (zlib's: under a millisecond, as the streams zlib needs are loaded for stdout
+ * anyway), and pes uses only a
+ * folder that is its user's own and no one else's to write (not a link, mode 0700),
+ * reached through folders no one else may change, and only regular files of that user.
  * Anything that goes wrong with the cache (no home, a read-only disk, a file
  * refused) means compiling as if it were not there: the cache can make a run faster,
  * never different.
@@ -25,9 +29,9 @@
  * This file is built as dist/compile-cache.cjs, outside the bundles it loads, so
  * that every bundle shares one `loaded` table through Node's own module cache.
  */
-import { closeSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, unlinkSync, writeSync, constants, type BigIntStats } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeSync, constants, type BigIntStats } from 'node:fs';
 import Module, { createRequire } from 'node:module';
-import { homedir } from 'node:os';
+import { homedir, userInfo } from 'node:os';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { Script } from 'node:vm';
 import { isMainThread } from 'node:worker_threads';
@@ -41,12 +45,15 @@ const OTHER_FOLDERS_KEPT = 3;
 /** A cache folder's name: build id, V8 version, processor. */
 const FOLDER_NAME = /^[0-9a-f]{16}-v8-[\w.-]+$/;
 /**
- * What a cache file starts with, then the bundle's size, modification time and inode.
- * The build id hashes the bundles, not this file: a change to the header's layout
- * must change MAGIC too, or an older layout would be read as the new one.
+ * What a cache file starts with, then the bundle's size, modification time, change
+ * time and inode, and a CRC-32 of the cached code after the header. The build id
+ * hashes the bundles, not this file: a change to the header's layout must change
+ * MAGIC too, or an older layout would be read as the new one.
  */
-const MAGIC = Buffer.from('pesV8c1\n');
-export const HEADER_BYTES = MAGIC.length + 24;
+const MAGIC = Buffer.from('pesV8c2\n');
+/** Where each field of the header starts. */
+export const HEADER_AT = { size: MAGIC.length, modified: MAGIC.length + 8, changed: MAGIC.length + 16, inode: MAGIC.length + 24, checksum: MAGIC.length + 32 };
+export const HEADER_BYTES = HEADER_AT.checksum + 8;
 
 /** The sticky bit: in such a folder only an entry's owner may rename or remove it. */
 const STICKY = 0o1000;
@@ -138,16 +145,68 @@ function trustedFolder(): string | undefined {
     const stats = lstatSync(where);
     const uid = process.getuid();
     if (!stats.isDirectory() || stats.uid !== uid || (stats.mode & 0o077) !== 0) return undefined;
-    // A folder in a parent others may write to could be swapped for theirs after this
-    // check, unless the parent is sticky (as /tmp is), where only its owner may rename it.
-    const root = dirname(where);
-    const parent = statSync(root);
-    if ((parent.uid !== uid && parent.uid !== 0) || ((parent.mode & 0o022) !== 0 && (parent.mode & STICKY) === 0)) return undefined;
-    if (made) removeOldFolders(root, basename(where), uid);
+    if (!safeWayTo(where, uid)) return undefined;
+    if (made) removeOldFolders(dirname(where), basename(where), uid);
     return where;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Whether every folder the path to `folder` goes through, as written and as links
+ * resolve it, is one only `uid` or root may change: anyone who may write to one of
+ * them could swap what lies below it for their own after these checks.
+ */
+function safeWayTo(folder: string, uid: number): boolean {
+  const ways = new Set<string>([...foldersAbove(folder), ...foldersAbove(join(realpathSync(dirname(folder)), basename(folder)))]);
+  let ownGroup: ((gid: number) => boolean) | undefined;
+  const isOwnGroup = (gid: number) => (ownGroup ??= ownGroupTest(uid))(gid);
+  for (const way of ways) if (othersMayChange(statSync(way), uid, isOwnGroup)) return false;
+  return true;
+}
+
+/** The folders above `path`, up to the root. */
+function foldersAbove(path: string): string[] {
+  const above: string[] = [];
+  for (let at = dirname(path); ; at = dirname(at)) {
+    above.push(at);
+    if (dirname(at) === at) return above;
+  }
+}
+
+/**
+ * Whether someone other than `uid` and root may rename or replace what a folder holds.
+ * In a sticky folder (as /tmp is) only an entry's owner may; a folder writable by its
+ * group is safe only when that group is the user's alone.
+ */
+export function othersMayChange(folder: { uid: number; gid: number; mode: number }, uid: number, isOwnGroup: (gid: number) => boolean): boolean {
+  if (folder.uid !== uid && folder.uid !== 0) return true;
+  if ((folder.mode & STICKY) !== 0) return false;
+  if ((folder.mode & 0o002) !== 0) return true;
+  return (folder.mode & 0o020) !== 0 && !isOwnGroup(folder.gid);
+}
+
+/**
+ * The test for a group that is the user's alone, as distributions that give each user
+ * a group of their own make it. Where /etc/group or /etc/passwd cannot be read, no group is.
+ */
+function ownGroupTest(uid: number): (gid: number) => boolean {
+  try {
+    const gid = process.getgid!();
+    const alone = isGroupAlone(uid, userInfo().username, gid, readFileSync('/etc/group', 'utf8'), readFileSync('/etc/passwd', 'utf8'));
+    return (candidate) => alone && candidate === gid;
+  } catch {
+    return () => false;
+  }
+}
+
+/** Whether the user's primary group `gid` has no one else in it, by /etc/group's members and by /etc/passwd's primary groups. */
+export function isGroupAlone(uid: number, name: string, gid: number, groupFile: string, passwdFile: string): boolean {
+  const records = (text: string) => text.split('\n').filter((line) => line !== '' && !line.startsWith('#')).map((line) => line.split(':'));
+  const othersListed = records(groupFile).some(([, , id, members]) => Number(id) === gid && (members ?? '').split(',').some((member) => member.trim() !== '' && member.trim() !== name));
+  const othersWithIt = records(passwdFile).some(([, , id, group]) => Number(id) !== uid && Number(group) === gid);
+  return !othersListed && !othersWithIt;
 }
 
 /** The cached code for the bundle whose file has `bundle` stats, if this user's regular file holds it. */
@@ -168,7 +227,8 @@ function readCache(file: string, bundle: BigIntStats): Buffer | undefined {
       if (count === 0) return undefined;
       read += count;
     }
-    return data.subarray(0, HEADER_BYTES).equals(headerFor(bundle)) ? data.subarray(HEADER_BYTES) : undefined;
+    const code = data.subarray(HEADER_BYTES);
+    return data.subarray(0, HEADER_BYTES).equals(headerFor(bundle, code)) ? code : undefined;
   } catch {
     return undefined;
   } finally {
@@ -176,14 +236,20 @@ function readCache(file: string, bundle: BigIntStats): Buffer | undefined {
   }
 }
 
-/** Which file of a bundle a cache was made from: a rebuilt or replaced bundle has another inode and time. */
-function headerFor(bundle: BigIntStats): Buffer {
+/**
+ * Which file of a bundle a cache was made from (a rebuilt or replaced bundle has another
+ * inode or times; a rewrite dated back still has a new change time), and the code's checksum.
+ */
+function headerFor(bundle: BigIntStats, code: Buffer): Buffer {
   const header = Buffer.alloc(HEADER_BYTES);
   MAGIC.copy(header);
-  header.writeBigUInt64LE(bundle.size, MAGIC.length);
+  header.writeBigUInt64LE(bundle.size, HEADER_AT.size);
   // Signed: a file may be dated before 1970.
-  header.writeBigInt64LE(bundle.mtimeNs, MAGIC.length + 8);
-  header.writeBigUInt64LE(bundle.ino, MAGIC.length + 16);
+  header.writeBigInt64LE(bundle.mtimeNs, HEADER_AT.modified);
+  header.writeBigInt64LE(bundle.ctimeNs, HEADER_AT.changed);
+  header.writeBigUInt64LE(bundle.ino, HEADER_AT.inode);
+  // Four bytes of CRC-32 and four of zeros, so the code that follows stays 8-byte aligned.
+  header.writeUInt32LE(process.getBuiltinModule('node:zlib').crc32(code), HEADER_AT.checksum);
   return header;
 }
 
@@ -209,7 +275,7 @@ function writeCache(file: string, bundle: BigIntStats, data: Buffer): void {
   try {
     const descriptor = openSync(temporary, 'wx', 0o600);
     try {
-      const whole = Buffer.concat([headerFor(bundle), data]);
+      const whole = Buffer.concat([headerFor(bundle, data), data]);
       for (let written = 0; written < whole.length; ) written += writeSync(descriptor, whole, written);
       fsyncSync(descriptor);
     } finally {

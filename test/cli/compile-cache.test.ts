@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { cacheFileName, cacheFolder, HEADER_BYTES } from '../../src/cli/compile-cache.js';
+import { cacheFileName, cacheFolder, HEADER_AT, HEADER_BYTES, isGroupAlone, othersMayChange } from '../../src/cli/compile-cache.js';
 import { pes, ROOT } from '../helpers/cli.js';
 
 const EXAMPLE = 'examples/mature-coalition.yaml';
@@ -82,14 +82,31 @@ describe('the compile cache makes a run faster, never different', () => {
     }
   });
 
+  it('replaces a cache damaged deep in its code, which V8 would run and abort on', () => {
+    // V8 11 checks a cache's own header but not the code after it: this damage, with both
+    // headers intact, makes it abort the whole process (exit 133) when pes does not catch it.
+    const cache = scratch();
+    pes(ASSESS, { env: { PES_COMPILE_CACHE: cache } });
+    const damaged = new Map<string, Buffer>();
+    for (const file of filesUnder(cache)) {
+      const whole = readFileSync(join(cache, file));
+      for (let at = HEADER_BYTES + 200; at < whole.length; at += 97) whole[at] = whole[at]! ^ 0xff;
+      writeFileSync(join(cache, file), whole);
+      damaged.set(file, whole);
+    }
+    expect(pes(ASSESS, { env: { PES_COMPILE_CACHE: cache } })).toEqual(uncached);
+    for (const [file, whole] of damaged) expect(readFileSync(join(cache, file)).equals(whole)).toBe(false);
+    expect(pes(ASSESS, { env: { PES_COMPILE_CACHE: cache } })).toEqual(uncached);
+  });
+
   it('compiles anew a cache made from another file of the bundle, though V8 would take it', () => {
     const cache = scratch();
     pes(ASSESS, { env: { PES_COMPILE_CACHE: cache } });
     const stale = new Map<string, Buffer>();
     for (const file of filesUnder(cache)) {
       const whole = readFileSync(join(cache, file));
-      // The inode, the header's last field, of some other file: V8's own checks still pass.
-      whole.writeBigUInt64LE(whole.readBigUInt64LE(HEADER_BYTES - 8) ^ 1n, HEADER_BYTES - 8);
+      // The inode of some other file: V8's own checks still pass.
+      whole.writeBigUInt64LE(whole.readBigUInt64LE(HEADER_AT.inode) ^ 1n, HEADER_AT.inode);
       writeFileSync(join(cache, file), whole);
       stale.set(file, whole);
     }
@@ -112,6 +129,23 @@ describe('the compile cache makes a run faster, never different', () => {
     expect(run().stdout).toBe('1');
     writeFileSync(join(bundles, 'answer.cjs'), 'module.exports = 2;\n');
     expect(run().stdout).toBe('2');
+    // Rewritten in place with its old modification time put back, as some copy tools do:
+    // the same inode, size and mtime, and only the change time tells.
+    // (touch -r copies the times to the nanosecond, which utimes, in seconds, cannot.)
+    const answer = join(bundles, 'answer.cjs');
+    const before = statSync(answer, { bigint: true });
+    expect(spawnSync('touch', ['-r', answer, join(bundles, 'times')]).status).toBe(0);
+    writeFileSync(answer, 'module.exports = 3;\n');
+    expect(spawnSync('touch', ['-r', join(bundles, 'times'), answer]).status).toBe(0);
+    expect(statSync(answer, { bigint: true })).toMatchObject({ ino: before.ino, size: before.size, mtimeNs: before.mtimeNs });
+    expect(run().stdout).toBe('3');
+    // Dated before 1970, a time with its sign bit set, and cached all the same.
+    utimesSync(answer, new Date('1960-01-01'), new Date('1960-01-01'));
+    expect(run().stdout).toBe('3');
+    const cached = filesUnder(cache).find((file) => file.endsWith('/answer.cjs.v8cache'))!;
+    const written = statSync(join(cache, cached)).ino;
+    expect(run().stdout).toBe('3');
+    expect(statSync(join(cache, cached)).ino).toBe(written);
   });
 
   it('runs as if there were no cache when its folder cannot be made, and says nothing about it', () => {
@@ -149,6 +183,18 @@ describe('the compile cache makes a run faster, never different', () => {
     expect(readdirSync(join(cache, folder!)).length).toBeGreaterThan(0);
   });
 
+  it('uses no cache under any folder others may write to, however far up', () => {
+    const above = scratch();
+    const cache = join(above, 'mine', 'cache');
+    mkdirSync(cache, { recursive: true });
+    chmodSync(above, 0o757);
+    expect(pes(ASSESS, { env: { PES_COMPILE_CACHE: cache } })).toEqual(uncached);
+    expect(filesUnder(cache)).toEqual([]);
+    chmodSync(above, 0o755);
+    expect(pes(ASSESS, { env: { PES_COMPILE_CACHE: cache } })).toEqual(uncached);
+    expect(filesUnder(cache).length).toBeGreaterThan(0);
+  });
+
   it('uses no cache in a folder others may write to', () => {
     const cache = scratch();
     pes(['--version'], { env: { PES_COMPILE_CACHE: cache } });
@@ -157,5 +203,44 @@ describe('the compile cache makes a run faster, never different', () => {
     for (const file of readdirSync(join(cache, folder!))) writeFileSync(join(cache, folder!, file), 'planted');
     expect(pes(ASSESS, { env: { PES_COMPILE_CACHE: cache } })).toEqual(uncached);
     expect(readdirSync(join(cache, folder!)).map((file) => readFileSync(join(cache, folder!, file), 'utf8'))).toEqual(['planted']);
+  });
+});
+
+describe('who else may change a folder on the way to the cache', () => {
+  const me = 1000;
+  const mineAlone = (gid: number) => gid === me;
+  const folder = (mode: number, uid = me, gid = me) => ({ mode: 0o40000 | mode, uid, gid });
+  it('is no one for a folder of the user or of root that only they may write to', () => {
+    expect(othersMayChange(folder(0o755), me, mineAlone)).toBe(false);
+    expect(othersMayChange(folder(0o755, 0, 0), me, mineAlone)).toBe(false);
+  });
+
+  it('is its owner, when that is someone else', () => {
+    expect(othersMayChange(folder(0o700, 1001), me, mineAlone)).toBe(true);
+    expect(othersMayChange(folder(0o1777, 1001), me, mineAlone)).toBe(true);
+  });
+
+  it('is anyone, when everyone may write to it, unless it is sticky as /tmp is', () => {
+    expect(othersMayChange(folder(0o757), me, mineAlone)).toBe(true);
+    expect(othersMayChange(folder(0o1777, 0, 0), me, mineAlone)).toBe(false);
+  });
+
+  it("is the group, when its group may write to it and is not the user's alone", () => {
+    expect(othersMayChange(folder(0o775, me, 100), me, mineAlone)).toBe(true);
+    expect(othersMayChange(folder(0o775, me, me), me, mineAlone)).toBe(false);
+    expect(othersMayChange(folder(0o775, me, me), me, () => false)).toBe(true);
+  });
+});
+
+describe("a group that is the user's alone", () => {
+  const passwd = 'root:x:0:0::/root:/bin/sh\nana:x:1000:1000::/home/ana:/bin/sh\nben:x:1001:1001::/home/ben:/bin/sh\n';
+  it('is the group made for the user, with no one else in it', () => {
+    expect(isGroupAlone(1000, 'ana', 1000, 'root:x:0:\nana:x:1000:\nben:x:1001:\n', passwd)).toBe(true);
+    expect(isGroupAlone(1000, 'ana', 1000, 'ana:x:1000:ana\n', passwd)).toBe(true);
+  });
+
+  it("is not a group that lists someone else, or that is someone else's primary group", () => {
+    expect(isGroupAlone(1000, 'ana', 1000, 'ana:x:1000:ana,ben\n', passwd)).toBe(false);
+    expect(isGroupAlone(1000, 'ana', 1000, 'ana:x:1000:\n', `${passwd}cy:x:1002:1000::/home/cy:/bin/sh\n`)).toBe(false);
   });
 });
