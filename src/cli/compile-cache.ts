@@ -19,9 +19,9 @@
  * V8 11 does not check the code it is handed either: damage deep in a cache makes it
  * abort the process, on every run. So the header also holds a CRC-32 of the cached
  * code (zlib's: under a millisecond, as the streams zlib needs are loaded for stdout
- * anyway), and pes uses only a
- * folder that is its user's own and no one else's to write (not a link, mode 0700),
- * reached through folders no one else may change, and only regular files of that user.
+ * anyway), and pes uses only a folder that is its user's own and no one else's to
+ * write (not a link, mode 0700), reached through folders and links no one else may
+ * change, and only regular files of that user.
  * Anything that goes wrong with the cache (no home, a read-only disk, a file
  * refused) means compiling as if it were not there: the cache can make a run faster,
  * never different.
@@ -31,7 +31,7 @@
  */
 import { closeSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeSync, constants, type BigIntStats } from 'node:fs';
 import Module, { createRequire } from 'node:module';
-import { homedir, userInfo } from 'node:os';
+import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { Script } from 'node:vm';
 import { isMainThread } from 'node:worker_threads';
@@ -65,7 +65,8 @@ let folder: string | undefined | null = null;
 /** Where this build's cache lives, or undefined when there is none. */
 export function cacheFolder(env: NodeJS.ProcessEnv, home: string, buildId: string, v8Version: string, arch: string): string | undefined {
   const chosen = env['PES_COMPILE_CACHE'];
-  if (chosen === '0' || chosen === 'off') return undefined;
+  // A relative folder would mean a cache in every folder pes is run from: none instead.
+  if (chosen === '0' || chosen === 'off' || (chosen && !isAbsolute(chosen))) return undefined;
   const xdg = env['XDG_CACHE_HOME'];
   // The XDG specification says a relative XDG_CACHE_HOME is to be ignored.
   const root = chosen || (xdg && isAbsolute(xdg) ? join(xdg, 'partnership-health') : home ? join(home, '.cache', 'partnership-health') : '');
@@ -141,11 +142,19 @@ function trustedFolder(): string | undefined {
   const where = cacheFolder(process.env, home, __PES_BUILD_ID__, process.versions.v8, process.arch);
   if (!where) return undefined;
   try {
-    const made = mkdirSync(where, { recursive: true, mode: 0o700 }) !== undefined;
-    const stats = lstatSync(where);
     const uid = process.getuid();
+    let stats = lstatIfAny(where);
+    const made = stats === undefined;
+    if (!stats) {
+      // Nothing is made inside a folder someone else may change (root with a user's
+      // HOME, say), so that no folder is left there that the user could not use.
+      const existing = nearestExisting(where);
+      if (!safeWayThrough(existing, uid)) return undefined;
+      mkdirSync(where, { recursive: true, mode: 0o700 });
+      stats = lstatSync(where);
+    }
     if (!stats.isDirectory() || stats.uid !== uid || (stats.mode & 0o077) !== 0) return undefined;
-    if (!safeWayTo(where, uid)) return undefined;
+    if (!safeWayThrough(dirname(where), uid)) return undefined;
     if (made) removeOldFolders(dirname(where), basename(where), uid);
     return where;
   } catch {
@@ -153,60 +162,55 @@ function trustedFolder(): string | undefined {
   }
 }
 
+function lstatIfAny(path: string) {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** `path` or the nearest folder above it that exists. */
+function nearestExisting(path: string): string {
+  let at = path;
+  while (lstatIfAny(at) === undefined && dirname(at) !== at) at = dirname(at);
+  return at;
+}
+
 /**
- * Whether every folder the path to `folder` goes through, as written and as links
- * resolve it, is one only `uid` or root may change: anyone who may write to one of
- * them could swap what lies below it for their own after these checks.
+ * Whether `folder` and every folder above it, as written and as links resolve them,
+ * are ones only `uid` or root may change, and every link on the way is theirs: anyone
+ * who may change one of them could swap what lies below it for their own after these
+ * checks.
  */
-function safeWayTo(folder: string, uid: number): boolean {
-  const ways = new Set<string>([...foldersAbove(folder), ...foldersAbove(join(realpathSync(dirname(folder)), basename(folder)))]);
-  let ownGroup: ((gid: number) => boolean) | undefined;
-  const isOwnGroup = (gid: number) => (ownGroup ??= ownGroupTest(uid))(gid);
-  for (const way of ways) if (othersMayChange(statSync(way), uid, isOwnGroup)) return false;
+function safeWayThrough(folder: string, uid: number): boolean {
+  const written = folderAndAbove(folder);
+  for (const way of written) {
+    const link = lstatSync(way);
+    if (link.isSymbolicLink() && link.uid !== uid && link.uid !== 0) return false;
+  }
+  for (const way of new Set([...written, ...folderAndAbove(realpathSync(folder))])) if (othersMayChange(statSync(way), uid)) return false;
   return true;
 }
 
-/** The folders above `path`, up to the root. */
-function foldersAbove(path: string): string[] {
-  const above: string[] = [];
-  for (let at = dirname(path); ; at = dirname(at)) {
-    above.push(at);
-    if (dirname(at) === at) return above;
-  }
+/** `path` and the folders above it, up to the root. */
+function folderAndAbove(path: string): string[] {
+  const ways = [path];
+  for (let at = path; dirname(at) !== at; at = dirname(at)) ways.push(dirname(at));
+  return ways;
 }
 
 /**
  * Whether someone other than `uid` and root may rename or replace what a folder holds.
- * In a sticky folder (as /tmp is) only an entry's owner may; a folder writable by its
- * group is safe only when that group is the user's alone.
+ * In a sticky folder (as /tmp is) only an entry's owner may. A folder its group may
+ * write to counts as open to others even when the group is the user's own: where the
+ * folder has an access control list, those bits are the list's mask, and a named
+ * user in the list may write there too.
  */
-export function othersMayChange(folder: { uid: number; gid: number; mode: number }, uid: number, isOwnGroup: (gid: number) => boolean): boolean {
+export function othersMayChange(folder: { uid: number; mode: number }, uid: number): boolean {
   if (folder.uid !== uid && folder.uid !== 0) return true;
   if ((folder.mode & STICKY) !== 0) return false;
-  if ((folder.mode & 0o002) !== 0) return true;
-  return (folder.mode & 0o020) !== 0 && !isOwnGroup(folder.gid);
-}
-
-/**
- * The test for a group that is the user's alone, as distributions that give each user
- * a group of their own make it. Where /etc/group or /etc/passwd cannot be read, no group is.
- */
-function ownGroupTest(uid: number): (gid: number) => boolean {
-  try {
-    const gid = process.getgid!();
-    const alone = isGroupAlone(uid, userInfo().username, gid, readFileSync('/etc/group', 'utf8'), readFileSync('/etc/passwd', 'utf8'));
-    return (candidate) => alone && candidate === gid;
-  } catch {
-    return () => false;
-  }
-}
-
-/** Whether the user's primary group `gid` has no one else in it, by /etc/group's members and by /etc/passwd's primary groups. */
-export function isGroupAlone(uid: number, name: string, gid: number, groupFile: string, passwdFile: string): boolean {
-  const records = (text: string) => text.split('\n').filter((line) => line !== '' && !line.startsWith('#')).map((line) => line.split(':'));
-  const othersListed = records(groupFile).some(([, , id, members]) => Number(id) === gid && (members ?? '').split(',').some((member) => member.trim() !== '' && member.trim() !== name));
-  const othersWithIt = records(passwdFile).some(([, , id, group]) => Number(id) !== uid && Number(group) === gid);
-  return !othersListed && !othersWithIt;
+  return (folder.mode & 0o022) !== 0;
 }
 
 /** The cached code for the bundle whose file has `bundle` stats, if this user's regular file holds it. */
