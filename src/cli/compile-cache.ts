@@ -29,7 +29,7 @@
  * This file is built as dist/compile-cache.cjs, outside the bundles it loads, so
  * that every bundle shares one `loaded` table through Node's own module cache.
  */
-import { closeSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeSync, constants, type BigIntStats } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, rmSync, unlinkSync, writeSync, constants, type BigIntStats } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join } from 'node:path';
@@ -148,8 +148,7 @@ function trustedFolder(): string | undefined {
     if (!stats) {
       // Nothing is made inside a folder someone else may change (root with a user's
       // HOME, say), so that no folder is left there that the user could not use.
-      const existing = nearestExisting(where);
-      if (!safeWayThrough(existing, uid)) return undefined;
+      if (!safeWayThrough(nearestExisting(dirname(where)), uid)) return undefined;
       mkdirSync(where, { recursive: true, mode: 0o700 });
       stats = lstatSync(where);
     }
@@ -184,13 +183,19 @@ function nearestExisting(path: string): string {
  * checks.
  */
 function safeWayThrough(folder: string, uid: number): boolean {
-  const written = folderAndAbove(folder);
-  for (const way of written) {
-    const link = lstatSync(way);
-    if (link.isSymbolicLink() && link.uid !== uid && link.uid !== 0) return false;
+  let linked = false;
+  for (const way of folderAndAbove(folder)) {
+    const entry = lstatSync(way);
+    if (entry.isSymbolicLink()) {
+      // Whoever owns a link may point it elsewhere; where it points now is checked below.
+      if (entry.uid !== uid && entry.uid !== 0) return false;
+      linked = true;
+    } else if (othersMayChange(entry, uid)) {
+      return false;
+    }
   }
-  for (const way of new Set([...written, ...folderAndAbove(realpathSync(folder))])) if (othersMayChange(statSync(way), uid)) return false;
-  return true;
+  // With no link on the way, the folders as written are the folders as resolved.
+  return !linked || folderAndAbove(realpathSync(folder)).every((way) => !othersMayChange(lstatSync(way), uid));
 }
 
 /** `path` and the folders above it, up to the root. */

@@ -10,6 +10,11 @@ import { pes, ROOT } from '../helpers/cli.js';
 const EXAMPLE = 'examples/mature-coalition.yaml';
 const ASSESS = ['assess', EXAMPLE, '--format', 'json'];
 
+/** `pes assess` on the example, with its compile cache in `cache`. */
+function assessWith(cache: string) {
+  return pes(ASSESS, { env: { PES_COMPILE_CACHE: cache } });
+}
+
 function scratch(): string {
   return mkdtempSync(join(tmpdir(), 'pes-compile-cache-'));
 }
@@ -46,14 +51,14 @@ describe('where the compile cache lives', () => {
 });
 
 describe('the compile cache makes a run faster, never different', () => {
-  const uncached = pes(ASSESS, { env: { PES_COMPILE_CACHE: '0' } });
+  const uncached = assessWith('0');
 
   it('writes private, whole caches on the first run and gives the same bytes on every run', () => {
     expect(uncached.status).toBe(0);
     const cache = scratch();
-    const first = pes(ASSESS, { env: { PES_COMPILE_CACHE: cache } });
+    const first = assessWith(cache);
     const files = filesUnder(cache);
-    const second = pes(ASSESS, { env: { PES_COMPILE_CACHE: cache } });
+    const second = assessWith(cache);
     for (const run of [first, second]) expect(run).toEqual(uncached);
     expect(files.some((file) => file.endsWith('/pes.cjs.v8cache'))).toBe(true);
     expect(files.some((file) => /\/cmd-assess\.cjs.*\.v8cache$/.test(file))).toBe(true);
@@ -62,7 +67,7 @@ describe('the compile cache makes a run faster, never different', () => {
     // The second run used the caches the first wrote: a rewrite would have renamed a new file into place.
     const identity = (file: string) => `${statSync(join(cache, file)).ino}:${statSync(join(cache, file)).mtimeMs}`;
     const before = files.map(identity);
-    pes(ASSESS, { env: { PES_COMPILE_CACHE: cache } });
+    assessWith(cache);
     expect(files.map(identity)).toEqual(before);
     const folder = join(cache, files[0]!.split('/')[0]!);
     expect(statSync(folder).mode & 0o777).toBe(0o700);
@@ -71,7 +76,7 @@ describe('the compile cache makes a run faster, never different', () => {
 
   it('replaces a damaged cache instead of running it: too short, or whole header and damaged code', () => {
     const cache = scratch();
-    pes(ASSESS, { env: { PES_COMPILE_CACHE: cache } });
+    assessWith(cache);
     const good = new Map(filesUnder(cache).map((file) => [file, readFileSync(join(cache, file))]));
     const filled = (whole: Buffer) => Buffer.concat([whole.subarray(0, HEADER_BYTES), Buffer.alloc(whole.length - HEADER_BYTES, 0x5a)]);
     const damage = [
@@ -87,7 +92,7 @@ describe('the compile cache makes a run faster, never different', () => {
     ];
     for (const damaged of damage) {
       for (const [file, whole] of good) writeFileSync(join(cache, file), damaged(whole));
-      expect(pes(ASSESS, { env: { PES_COMPILE_CACHE: cache } })).toEqual(uncached);
+      expect(assessWith(cache)).toEqual(uncached);
       for (const [file, whole] of good) expect(readFileSync(join(cache, file)).equals(damaged(whole))).toBe(false);
     }
   });
@@ -96,7 +101,7 @@ describe('the compile cache makes a run faster, never different', () => {
     // V8 11 checks a cache's own header but not the code after it: this damage, with both
     // headers intact, makes it abort the whole process (exit 133) when pes does not catch it.
     const cache = scratch();
-    pes(ASSESS, { env: { PES_COMPILE_CACHE: cache } });
+    assessWith(cache);
     const damaged = new Map<string, Buffer>();
     for (const file of filesUnder(cache)) {
       const whole = readFileSync(join(cache, file));
@@ -104,14 +109,14 @@ describe('the compile cache makes a run faster, never different', () => {
       writeFileSync(join(cache, file), whole);
       damaged.set(file, whole);
     }
-    expect(pes(ASSESS, { env: { PES_COMPILE_CACHE: cache } })).toEqual(uncached);
+    expect(assessWith(cache)).toEqual(uncached);
     for (const [file, whole] of damaged) expect(readFileSync(join(cache, file)).equals(whole)).toBe(false);
-    expect(pes(ASSESS, { env: { PES_COMPILE_CACHE: cache } })).toEqual(uncached);
+    expect(assessWith(cache)).toEqual(uncached);
   });
 
   it('compiles anew a cache made from another file of the bundle, though V8 would take it', () => {
     const cache = scratch();
-    pes(ASSESS, { env: { PES_COMPILE_CACHE: cache } });
+    assessWith(cache);
     const stale = new Map<string, Buffer>();
     for (const file of filesUnder(cache)) {
       const whole = readFileSync(join(cache, file));
@@ -120,7 +125,7 @@ describe('the compile cache makes a run faster, never different', () => {
       writeFileSync(join(cache, file), whole);
       stale.set(file, whole);
     }
-    expect(pes(ASSESS, { env: { PES_COMPILE_CACHE: cache } })).toEqual(uncached);
+    expect(assessWith(cache)).toEqual(uncached);
     for (const [file, whole] of stale) expect(readFileSync(join(cache, file)).subarray(0, HEADER_BYTES).equals(whole.subarray(0, HEADER_BYTES))).toBe(false);
   });
 
@@ -163,7 +168,7 @@ describe('the compile cache makes a run faster, never different', () => {
   it('runs as if there were no cache when its folder cannot be made, and says nothing about it', () => {
     const blocked = join(scratch(), 'a-file');
     writeFileSync(blocked, '');
-    expect(pes(ASSESS, { env: { PES_COMPILE_CACHE: blocked } })).toEqual(uncached);
+    expect(assessWith(blocked)).toEqual(uncached);
     expect(pes(['validate', EXAMPLE], { env: { PES_COMPILE_CACHE: blocked } })).toMatchObject({ status: 0, stderr: '' });
   });
 
@@ -187,11 +192,11 @@ describe('the compile cache makes a run faster, never different', () => {
   it('uses no cache in a folder whose parent others may write to, unless it is sticky', () => {
     const cache = scratch();
     chmodSync(cache, 0o777);
-    expect(pes(ASSESS, { env: { PES_COMPILE_CACHE: cache } })).toEqual(uncached);
+    expect(assessWith(cache)).toEqual(uncached);
     // Not even a folder made there, which someone else could have taken over.
     expect(readdirSync(cache)).toEqual([]);
     chmodSync(cache, 0o1777);
-    expect(pes(ASSESS, { env: { PES_COMPILE_CACHE: cache } })).toEqual(uncached);
+    expect(assessWith(cache)).toEqual(uncached);
     expect(filesUnder(cache).length).toBeGreaterThan(0);
   });
 
@@ -200,10 +205,10 @@ describe('the compile cache makes a run faster, never different', () => {
     const cache = join(above, 'mine', 'cache');
     mkdirSync(cache, { recursive: true });
     chmodSync(above, 0o757);
-    expect(pes(ASSESS, { env: { PES_COMPILE_CACHE: cache } })).toEqual(uncached);
+    expect(assessWith(cache)).toEqual(uncached);
     expect(filesUnder(cache)).toEqual([]);
     chmodSync(above, 0o755);
-    expect(pes(ASSESS, { env: { PES_COMPILE_CACHE: cache } })).toEqual(uncached);
+    expect(assessWith(cache)).toEqual(uncached);
     expect(filesUnder(cache).length).toBeGreaterThan(0);
   });
 
@@ -212,14 +217,14 @@ describe('the compile cache makes a run faster, never different', () => {
     mkdirSync(join(above, 'real'));
     symlinkSync(join(above, 'real'), join(above, 'link'));
     const cache = join(above, 'link', 'cache');
-    expect(pes(ASSESS, { env: { PES_COMPILE_CACHE: cache } })).toEqual(uncached);
+    expect(assessWith(cache)).toEqual(uncached);
     expect(filesUnder(join(above, 'real')).length).toBeGreaterThan(0);
     // A link of someone else's, in a sticky folder as /tmp is, is theirs to point elsewhere.
     // Only root can give a link away; the test runs as root in CI.
     if (process.getuid?.() !== 0) return;
     lchownSync(join(above, 'link'), 2000, 2000);
     rmSync(join(above, 'real', 'cache'), { recursive: true });
-    expect(pes(ASSESS, { env: { PES_COMPILE_CACHE: cache } })).toEqual(uncached);
+    expect(assessWith(cache)).toEqual(uncached);
     expect(readdirSync(join(above, 'real'))).toEqual([]);
   });
 
@@ -229,7 +234,7 @@ describe('the compile cache makes a run faster, never different', () => {
     const [folder] = readdirSync(cache);
     chmodSync(join(cache, folder!), 0o777);
     for (const file of readdirSync(join(cache, folder!))) writeFileSync(join(cache, folder!, file), 'planted');
-    expect(pes(ASSESS, { env: { PES_COMPILE_CACHE: cache } })).toEqual(uncached);
+    expect(assessWith(cache)).toEqual(uncached);
     expect(readdirSync(join(cache, folder!)).map((file) => readFileSync(join(cache, folder!, file), 'utf8'))).toEqual(['planted']);
   });
 });
