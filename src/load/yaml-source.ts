@@ -48,34 +48,71 @@ export interface YamlSource {
 
 export type YamlParse = { ok: true; source: YamlSource } | { ok: false; errors: LocatedError[] };
 
-export async function parseYaml(file: string, text: string, limits: YamlLimits = DEFAULT_YAML_LIMITS): Promise<YamlParse> {
+export interface YamlReading {
+  limits?: YamlLimits;
+  /**
+   * `when-asked` for files read by the thousand whose positions are seldom wanted
+   * (every valid survey response): they are recorded on the first `locate`, by reading
+   * the text again, unless the text needs the structure checks at once.
+   */
+  positions?: 'now' | 'when-asked';
+}
+
+export async function parseYaml(file: string, text: string, reading: YamlReading = {}): Promise<YamlParse> {
+  const { limits = DEFAULT_YAML_LIMITS, positions = 'now' } = reading;
   const position = lineIndex(text);
   const failure = (offset: number, message: string): YamlParse => ({ ok: false, errors: [{ file, position: position(offset), message }] });
   const tooLarge = overEntryLimits(text, limits);
   if (tooLarge !== undefined) return { ok: false, errors: [{ file, message: tooLarge }] };
   // js-yaml strips a byte order mark before it counts offsets.
   const base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const recorder = new PositionRecorder(limits, base, (offset) => position(offset).line);
+  // js-yaml counts a scalar as a level of its own: 64 levels of collections hold scalars at the 65th.
+  const options = { schema: YAML_1_2_CORE_SCHEMA, maxDepth: limits.maxDepth + 1 };
+  let recorder: PositionRecorder | undefined;
+  const record = (): { value: unknown; root: NodePosition } => {
+    const reader = (recorder = new PositionRecorder(limits, base, (offset) => position(offset).line));
+    const value = load(text, { ...options, listener: reader.listener }) ?? null;
+    return { value, root: reader.root() };
+  };
   let value: unknown;
-  let root: NodePosition;
+  let root: NodePosition | undefined;
   try {
-    // js-yaml counts a scalar as a level of its own: 64 levels of collections hold scalars at the 65th.
-    const options = { schema: YAML_1_2_CORE_SCHEMA, listener: recorder.listener, maxDepth: limits.maxDepth + 1 };
-    value = load(text, options) ?? null;
-    root = recorder.root();
+    if (positions === 'when-asked' && !needsStructureChecks(text)) value = load(text, options) ?? null;
+    else ({ value, root } = record());
   } catch (error) {
     if (error instanceof StructureRefused) return failure(error.problem.offset, error.problem.message);
     if (!(error instanceof YAMLException)) throw error;
     const offset = base + (error.mark?.position ?? 0);
     if (error.reason.startsWith('nesting exceeded maxDepth')) return failure(offset, `refused: nesting deeper than ${limits.maxDepth} levels`);
+    if (recorder === undefined) {
+      // Read without positions: read again with them, up to the same error, so that the message can say where a key was first given.
+      try {
+        record();
+      } catch {
+        // The same error as above.
+      }
+    }
     const syntax = describeSyntaxError(error.reason, text, offset, recorder);
     return failure(syntax.offset, syntax.message);
   }
+  const rootNode = (): NodePosition => (root ??= record().root);
   return {
     ok: true,
-    source: { file, value, locate: (path, target = 'value') => position(offsetOf(root, path, target)) },
+    source: { file, value, locate: (path, target = 'value') => position(offsetOf(rootNode(), path, target)) },
   };
 }
+
+/**
+ * Whether the text could hold what only the position recorder refuses: an alias
+ * (its limits), a flow collection (a comma or colon in an unquoted value), or an
+ * explicit `?` key (a key that is a collection). A key given twice js-yaml refuses itself.
+ * Any of these characters anywhere, even in a comment or a quoted value, counts.
+ */
+function needsStructureChecks(text: string): boolean {
+  return STRUCTURE_CHARACTERS.test(text);
+}
+
+const STRUCTURE_CHARACTERS = /[*[\]{}?]/;
 
 /** About how many entries a file holds, counted without parsing it: its lines and its commas, each against its own limit. */
 function overEntryLimits(text: string, limits: YamlLimits): string | undefined {

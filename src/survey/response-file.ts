@@ -14,7 +14,8 @@ export function newResponse(rubric: Rubric, partnershipName: string, id: string,
 }
 
 export async function parseResponse(file: string, text: string, rubric: Rubric): Promise<ResponseLoad> {
-  const parsed = await parseYaml(file, text);
+  // A large survey has thousands of files and nearly all are valid: their positions are found only if one is wanted.
+  const parsed = await parseYaml(file, text, { positions: 'when-asked' });
   if (!parsed.ok) return parsed;
   const value = parsed.source.value;
   if (value === null || typeof value !== 'object' || !('pes_response' in value)) {

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error: the generator is a plain .mjs script shared with `npm run bench`.
 import { generate } from '../../bench/generate.mjs';
 import { formatLocatedError } from '../../src/load/located-error.js';
-import { DEFAULT_YAML_LIMITS, parseYaml, type YamlSource } from '../../src/load/yaml-source.js';
+import { DEFAULT_YAML_LIMITS, parseYaml, type YamlParse, type YamlSource } from '../../src/load/yaml-source.js';
 import { ROOT } from '../helpers/cli.js';
 import { hardText, writeYaml, yamlLayout } from '../helpers/hard-text.js';
 import { listPositions, referenceRead } from '../helpers/yaml-positions.js';
@@ -20,14 +20,32 @@ import { listPositions, referenceRead } from '../helpers/yaml-positions.js';
 /** Generated cases per property: 2,000 in npm test, more with PES_FUZZ_RUNS for a long run. */
 const FUZZ_RUNS = Number(process.env.PES_FUZZ_RUNS ?? 2000);
 
+/**
+ * Reads `text` both ways, with positions recorded at once and with them recorded
+ * when first asked for (as survey responses are read), and expects the same
+ * values, positions and errors from both.
+ */
+async function parseBothWays(text: string, compare: 'all' | 'errors' = 'all'): Promise<YamlParse> {
+  const now = await parseYaml('t.yaml', text);
+  const whenAsked = await parseYaml('t.yaml', text, { positions: 'when-asked' });
+  if (now.ok && whenAsked.ok) {
+    if (compare === 'errors') return now;
+    expect(whenAsked.source.value).toEqual(now.source.value);
+    expect(listPositions(whenAsked.source)).toEqual(listPositions(now.source));
+  } else {
+    expect(whenAsked.ok ? [] : whenAsked.errors).toEqual(now.ok ? [] : now.errors);
+  }
+  return now;
+}
+
 async function read(text: string): Promise<YamlSource> {
-  const parsed = await parseYaml('t.yaml', text);
+  const parsed = await parseBothWays(text);
   if (!parsed.ok) throw new Error(`unexpected error: ${parsed.errors.map(formatLocatedError).join('\n')}`);
   return parsed.source;
 }
 
 async function errorOf(text: string): Promise<string> {
-  const parsed = await parseYaml('t.yaml', text);
+  const parsed = await parseBothWays(text);
   if (parsed.ok) throw new Error(`expected an error for ${JSON.stringify(text)}`);
   expect(parsed.errors).toHaveLength(1);
   return formatLocatedError(parsed.errors[0]!);
@@ -193,7 +211,7 @@ describe('the YAML reader', () => {
     it(`refuses a file of more than ${maxLines.toLocaleString('en-US')} lines or ${maxCommas.toLocaleString('en-US')} commas, before reading it`, async () => {
       const lineLimit = maxLines.toLocaleString('en-US');
       await read(`list:\n${'  - x\n'.repeat(maxLines - 2)}`);
-      const parsed = await parseYaml('t.yaml', `list:\n${'  - x\n'.repeat(maxLines)}`);
+      const parsed = await parseBothWays(`list:\n${'  - x\n'.repeat(maxLines)}`);
       expect(parsed.ok ? [] : parsed.errors.map(formatLocatedError)).toEqual([
         `t.yaml: refused: ${(maxLines + 2).toLocaleString('en-US')} lines, over the ${lineLimit} pes reads in one file (a partnership of 10,000 partners has about 130,000 lines)`,
       ]);
@@ -244,7 +262,7 @@ describe('the YAML reader', () => {
           const line = lines[index]!;
           const cut = line.length === 0 ? 0 : column % line.length;
           lines[index] = line.slice(0, cut) + insert + line.slice(cut);
-          const parsed = await parseYaml('t.yaml', lines.join('\n'));
+          const parsed = await parseBothWays(lines.join('\n'), 'errors');
           if (parsed.ok) return;
           for (const error of parsed.errors) {
             expect(error.message).not.toMatch(/\b[A-Z]{2,}(?:_[A-Z]+)+\b|maxDepth|maxAliases|undefined/);
