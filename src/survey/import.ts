@@ -9,8 +9,8 @@
  * export imported twice, or a renamed copy of it, gives the same ids, so nobody is
  * counted twice.
  */
-import { createHash } from 'node:crypto';
 import { closestMatch } from '../load/closest-match.js';
+import { sha256 } from '../text/sha256.js';
 import { isUserError, type LocatedError } from '../load/located-error.js';
 import type { Partner, Partnership } from '../model/partnership.js';
 import type { Answer, SurveyResponse } from '../model/responses.js';
@@ -385,8 +385,7 @@ function respondentId(tool: Tool, responseId: string, moment: string, response: 
   }
   const occurrence = (seen.get(base) ?? 0) + 1;
   seen.set(base, occurrence);
-  const hash = createHash('sha256').update(occurrence === 1 ? base : `${base}\u0000${occurrence}`).digest('hex');
-  return `${ID_PREFIX[tool]}-${hash.slice(0, 16)}`;
+  return `${ID_PREFIX[tool]}-${sha256(occurrence === 1 ? base : `${base}\u0000${occurrence}`).slice(0, 16)}`;
 }
 
 function personName(names: { full?: string; first?: string; last?: string }): string | undefined {
