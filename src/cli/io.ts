@@ -4,7 +4,7 @@
  * Writing is in write-output.ts.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { decodeText } from '../load/decode-text.js';
 import { isUserError, UserError } from '../load/located-error.js';
 import { DEFAULT_MAX_INPUT_MB } from '../model/defaults.js';
@@ -76,8 +76,24 @@ export function kindOf(stat: Stats): string {
 /** How a path appears in reports: relative to the working directory, with forward slashes, so output is the same on every machine. */
 export function displayPath(file: string): string {
   const relativePath = relative(process.cwd(), resolve(file));
-  const shown = relativePath.startsWith('..') ? resolve(file) : relativePath;
-  return shown.split(sep).join('/');
+  // Outside the working directory (or on another drive) the path is shown whole; `..notes.yaml` is inside.
+  const outside = relativePath === '..' || relativePath.startsWith(`..${sep}`) || isAbsolute(relativePath);
+  return (outside ? resolve(file) : relativePath).split(sep).join('/');
+}
+
+/**
+ * displayPath for many files at once: each folder's shown path is worked out once and
+ * the file's name added to it, as a responses folder of thousands of files needs.
+ */
+export function displayPaths(): (file: string) => string {
+  const folders = new Map<string, string>();
+  return (file) => {
+    const folder = dirname(file);
+    let shown = folders.get(folder);
+    if (shown === undefined) folders.set(folder, (shown = displayPath(folder)));
+    const name = basename(file);
+    return shown === '' ? name : shown.endsWith('/') ? shown + name : `${shown}/${name}`;
+  };
 }
 
 /**

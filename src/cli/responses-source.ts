@@ -6,7 +6,7 @@ import type { SurveyResponse } from '../model/responses.js';
 import type { Rubric } from '../model/rubric.js';
 import { parseResponse } from '../survey/response-file.js';
 import { sha256 } from '../text/sha256.js';
-import { describeFsError, displayPath, readTextInput } from './io.js';
+import { describeFsError, displayPath, displayPaths, readTextInput } from './io.js';
 import { byCodePoint } from '../model/order.js';
 
 export interface LoadedResponses {
@@ -30,9 +30,10 @@ export async function loadResponses(paths: readonly string[], rubric: Rubric, pa
   const responses: SurveyResponse[] = [];
   const digests: string[] = [];
   const ids = new Map<string, string>();
+  const shownPath = displayPaths();
   for (const file of files) {
     const text = readTextInput(file, maxMegabytes);
-    const shown = displayPath(file);
+    const shown = shownPath(file);
     const loaded = await parseResponse(shown, text, rubric);
     if (!loaded.ok) {
       errors.push(...loaded.errors);
