@@ -4,7 +4,7 @@
  * Writing is in write-output.ts.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, posix, relative, resolve, sep } from 'node:path';
 import { decodeText } from '../load/decode-text.js';
 import { isUserError, UserError } from '../load/located-error.js';
 import { DEFAULT_MAX_INPUT_MB } from '../model/defaults.js';
@@ -91,8 +91,7 @@ export function displayPaths(): (file: string) => string {
     const folder = dirname(file);
     let shown = folders.get(folder);
     if (shown === undefined) folders.set(folder, (shown = displayPath(folder)));
-    const name = basename(file);
-    return shown === '' ? name : shown.endsWith('/') ? shown + name : `${shown}/${name}`;
+    return posix.join(shown, basename(file));
   };
 }
 

@@ -68,34 +68,32 @@ export async function parseYaml(file: string, text: string, reading: YamlReading
   const base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   // js-yaml counts a scalar as a level of its own: 64 levels of collections hold scalars at the 65th.
   const options = { schema: YAML_1_2_CORE_SCHEMA, maxDepth: limits.maxDepth + 1 };
-  let recorder: PositionRecorder | undefined;
-  const record = (): { value: unknown; root: NodePosition } => {
-    const reader = (recorder = new PositionRecorder(limits, base, (offset) => position(offset).line));
-    const value = load(text, { ...options, listener: reader.listener }) ?? null;
-    return { value, root: reader.root() };
+  const newRecorder = () => new PositionRecorder(limits, base, (offset) => position(offset).line);
+  const read = (recorder?: PositionRecorder): unknown => load(text, recorder ? { ...options, listener: recorder.listener } : options) ?? null;
+  /** Reads the text again with positions; up to the same syntax error, if it has one, so the message can say where a key was first given. */
+  const readPositions = (): PositionRecorder => {
+    const later = newRecorder();
+    try {
+      read(later);
+    } catch (error) {
+      if (!(error instanceof YAMLException)) throw error;
+    }
+    return later;
   };
+  const recorder = positions === 'when-asked' && !needsStructureChecks(text) ? undefined : newRecorder();
   let value: unknown;
-  let root: NodePosition | undefined;
   try {
-    if (positions === 'when-asked' && !needsStructureChecks(text)) value = load(text, options) ?? null;
-    else ({ value, root } = record());
+    value = read(recorder);
   } catch (error) {
     if (error instanceof StructureRefused) return failure(error.problem.offset, error.problem.message);
     if (!(error instanceof YAMLException)) throw error;
     const offset = base + (error.mark?.position ?? 0);
     if (error.reason.startsWith('nesting exceeded maxDepth')) return failure(offset, `refused: nesting deeper than ${limits.maxDepth} levels`);
-    if (recorder === undefined) {
-      // Read without positions: read again with them, up to the same error, so that the message can say where a key was first given.
-      try {
-        record();
-      } catch {
-        // The same error as above.
-      }
-    }
-    const syntax = describeSyntaxError(error.reason, text, offset, recorder);
+    const syntax = describeSyntaxError(error.reason, text, offset, recorder ?? readPositions());
     return failure(syntax.offset, syntax.message);
   }
-  const rootNode = (): NodePosition => (root ??= record().root);
+  let root = recorder?.root();
+  const rootNode = (): NodePosition => (root ??= readPositions().root());
   return {
     ok: true,
     source: { file, value, locate: (path, target = 'value') => position(offsetOf(rootNode(), path, target)) },
@@ -109,10 +107,8 @@ export async function parseYaml(file: string, text: string, reading: YamlReading
  * Any of these characters anywhere, even in a comment or a quoted value, counts.
  */
 function needsStructureChecks(text: string): boolean {
-  return STRUCTURE_CHARACTERS.test(text);
+  return /[*[\]{}?]/.test(text);
 }
-
-const STRUCTURE_CHARACTERS = /[*[\]{}?]/;
 
 /** About how many entries a file holds, counted without parsing it: its lines and its commas, each against its own limit. */
 function overEntryLimits(text: string, limits: YamlLimits): string | undefined {

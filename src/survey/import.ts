@@ -10,13 +10,13 @@
  * counted twice.
  */
 import { closestMatch } from '../load/closest-match.js';
-import { sha256 } from '../text/sha256.js';
 import { isUserError, type LocatedError } from '../load/located-error.js';
 import type { Partner, Partnership } from '../model/partnership.js';
 import type { Answer, SurveyResponse } from '../model/responses.js';
 import { PROFILE_QUESTIONS, type ProfileKey } from '../model/profile.js';
 import { DONT_KNOW, RESPONDENT_SECTORS, ROLE_LABELS, ROLES, type Role } from '../model/vocabulary.js';
 import type { Rubric } from '../model/rubric.js';
+import { sha256 } from '../text/sha256.js';
 import { inOrder, readDateCell, readings, type DateOrder, type ReadDate } from './import-dates.js';
 import { detectLayout, LAYOUT_ROWS, TOOL_NAMES, type Layout, type Tool } from './import-layout.js';
 import { readCsvSheet, type Separator, type Sheet, type SheetRow } from './import-sheet.js';
